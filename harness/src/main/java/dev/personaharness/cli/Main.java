@@ -1,0 +1,73 @@
+package dev.personaharness.cli;
+
+import dev.personaharness.core.ConfigException;
+import dev.personaharness.core.Diagnostic;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code harness} command. Exit codes: 0 ok, 1 validation or gate failed, 2 usage or
+ * configuration error, 3 internal error. User errors never print a stack trace.
+ */
+@Command(
+    name = "harness",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Evaluates agent personas against task suites and compares the results.",
+    subcommands = {
+      ValidateCommand.class, ListCommand.class, PromptCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int INTERNAL = 3;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command, e.g. 'harness run' (see 'harness --help')");
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs the CLI in-process with the given writers; returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? USAGE : INTERNAL);
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("harness: " + e.getMessage());
+      err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      return USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, c, parsed) -> {
+      if (e instanceof ConfigException ce) {
+        if (ce.diagnostics().isEmpty()) {
+          err.println("harness: error: " + ce.getMessage());
+        } else {
+          ce.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+        }
+        return USAGE;
+      }
+      err.println("harness: internal error: " + e + " (please report it; set HARNESS_DEBUG=1 for the stack trace)");
+      if (System.getenv("HARNESS_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      return INTERNAL;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+}

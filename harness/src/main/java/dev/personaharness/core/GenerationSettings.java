@@ -1,0 +1,22 @@
+package dev.personaharness.core;
+
+/** Sampling settings for one suite (its {@code defaults}), overridable from the command line. */
+public record GenerationSettings(int epochs, double temperature, int maxTokens, Integer seed, double threshold) {
+  public static final GenerationSettings DEFAULT = new GenerationSettings(1, 0.0, 4096, null, 0.75);
+
+  public GenerationSettings {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be at least 1");
+    }
+    if (maxTokens < 1) {
+      throw new IllegalArgumentException("max_tokens must be at least 1");
+    }
+    if (threshold < 0 || threshold > 1) {
+      throw new IllegalArgumentException("threshold must be in [0, 1]");
+    }
+  }
+
+  public GenerationSettings withEpochs(int n) {
+    return new GenerationSettings(n, temperature, maxTokens, seed, threshold);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.personaharness.core;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads user files as strict UTF-8 with a size cap, turning every failure into a diagnostic. */
+public final class TextFiles {
+  /** Larger persona, suite or attachment files are refused: they are mistakes, not inputs. */
+  public static final long MAX_BYTES = 4L * 1024 * 1024;
+
+  private TextFiles() {}
+
+  public static String read(Path file) {
+    String shown = DisplayPath.of(file);
+    try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw fail(shown, "file is " + size + " bytes, over the " + MAX_BYTES + "-byte limit for inputs");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw fail(shown, "file not found");
+    } catch (CharacterCodingException e) {
+      throw fail(shown, "file is not valid UTF-8 text; save it as UTF-8");
+    } catch (IOException e) {
+      throw fail(shown, "cannot read file: " + e.getMessage());
+    }
+  }
+
+  private static ConfigException fail(String shown, String message) {
+    return new ConfigException(java.util.List.of(Diagnostic.error(shown, 0, 0, message)));
+  }
+}
