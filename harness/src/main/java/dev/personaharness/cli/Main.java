@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Evaluates agent personas against task suites and compares the results.",
     subcommands = {
-      ValidateCommand.class, ListCommand.class, PromptCommand.class,
+      ValidateCommand.class, ListCommand.class, PromptCommand.class, RunCommand.class, ReportCommand.class,
+      RescoreCommand.class, ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

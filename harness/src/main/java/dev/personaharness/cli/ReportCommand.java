@@ -1,0 +1,27 @@
+package dev.personaharness.cli;
+
+import dev.personaharness.report.Reports;
+import dev.personaharness.report.Summary;
+import dev.personaharness.runlog.RunLog;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = "Rebuilds a run's summary.json and report.md from its run log alone (no model call).")
+final class ReportCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "RUN_DIR", description = "A run directory, e.g. reports/latest.")
+  Path runDir;
+
+  @Override
+  public Integer call() {
+    Path dir = RunDirs.existingRun(runDir);
+    Summary summary = Reports.write(RunLog.read(dir));
+    Leaderboard.print(spec.commandLine().getOut(), summary, dir);
+    return Main.OK;
+  }
+}

@@ -1,0 +1,102 @@
+package dev.personaharness.cli;
+
+import dev.personaharness.core.ConfigException;
+import dev.personaharness.model.ModelClient;
+import dev.personaharness.model.ReplayClient;
+import dev.personaharness.project.Project;
+import dev.personaharness.recording.RecordingStore;
+import dev.personaharness.report.Reports;
+import dev.personaharness.report.Summary;
+import dev.personaharness.runlog.RunLog;
+import dev.personaharness.runner.Runner;
+import dev.personaharness.runner.Selection;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Evaluates personas × tasks × epochs and writes reports/<run-id>/ (run.json, cases.jsonl,",
+        "summary.json, report.md), pointing reports/latest at it. Offline by default: answers come from",
+        "the recordings in suites/recordings/.",
+        "Exit 0 when the run completed, 1 when --strict found stale or missing recordings, 2 on bad input."})
+final class RunCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--provider", paramLabel = "NAME", defaultValue = "replay",
+      description = "Where answers come from: replay (recorded answers; the default).")
+  String provider;
+
+  @Option(names = "--strict", description = "Make stale or missing recordings errors (exit 1).")
+  boolean strict;
+
+  @Option(names = "--persona", paramLabel = "ID", description = "Only this persona (repeatable).")
+  List<String> personas = new ArrayList<>();
+
+  @Option(names = "--suite", paramLabel = "ID", description = "Only this suite (repeatable).")
+  List<String> suites = new ArrayList<>();
+
+  @Option(names = "--task", paramLabel = "[SUITE/]TASK", description = "Only this task (repeatable).")
+  List<String> tasks = new ArrayList<>();
+
+  @Option(names = "--category", paramLabel = "NAME", description = "Only tasks of this category (repeatable).")
+  List<String> categories = new ArrayList<>();
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Answers per persona × task, overriding the suites' defaults.")
+  Integer epochs;
+
+  @Option(names = "--recordings", paramLabel = "DIR", defaultValue = "suites/recordings",
+      description = "Recorded answers (default: ${DEFAULT-VALUE}).")
+  Path recordings;
+
+  @Option(names = "--agents-dir", paramLabel = "DIR", defaultValue = "agents", description = "Personas (default: ${DEFAULT-VALUE}).")
+  Path agentsDir;
+
+  @Option(names = "--suites-dir", paramLabel = "DIR", defaultValue = "suites", description = "Suites (default: ${DEFAULT-VALUE}).")
+  Path suitesDir;
+
+  @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
+  Path reports;
+
+  @Option(names = "--quiet", description = "No progress line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    Project project = Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
+    ModelClient client = client();
+    Selection selection = new Selection(personas, suites, tasks, categories, epochs);
+    Map<String, Object> settings = new LinkedHashMap<>();
+    settings.put("strict", strict);
+    settings.put("recordings", recordings.toString());
+    if (epochs != null) {
+      settings.put("epochs", epochs);
+    }
+    settings.put("filters", Map.of("persona", personas, "suite", suites, "task", tasks, "category", categories));
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, quiet);
+    Path dir = new Runner(project).run(selection, client, reports, RunDirs.newId(), settings, RunDirs.gitCommit(),
+        Version.get(), progress::update);
+    progress.done();
+    Summary summary = Reports.write(RunLog.read(dir));
+    RunDirs.markLatest(reports, dir);
+    Leaderboard.print(spec.commandLine().getOut(), summary, dir);
+    if (summary.counts().errored() > 0) {
+      err.println("warning: " + summary.counts().errored() + " case(s) errored; see the top of " + dir.resolve(Reports.MARKDOWN_FILE));
+    }
+    return strict && (summary.counts().errored() > 0 || summary.counts().stale() > 0) ? Main.FAILED : Main.OK;
+  }
+
+  private ModelClient client() {
+    if (provider.equals("replay")) {
+      return new ReplayClient(new RecordingStore(recordings), strict);
+    }
+    throw new ConfigException("unknown provider '" + provider + "'; this build supports: replay");
+  }
+}

@@ -1,0 +1,154 @@
+package dev.personaharness.importing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.personaharness.core.CaseKey;
+import dev.personaharness.core.ConfigException;
+import dev.personaharness.core.Diagnostic;
+import dev.personaharness.core.DisplayPath;
+import dev.personaharness.core.Persona;
+import dev.personaharness.core.Recording;
+import dev.personaharness.core.Task;
+import dev.personaharness.core.Usage;
+import dev.personaharness.project.Project;
+import dev.personaharness.prompt.PromptAssembler;
+import dev.personaharness.recording.RecordingStore;
+import dev.personaharness.runlog.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns externally produced answers (JSONL: one case key, model, text, optional usage per line)
+ * into recordings, stamped with the current persona and prompt hashes. Every line is checked
+ * before anything is written: one bad line writes nothing.
+ */
+public final class Importer {
+  private static final Set<String> FIELDS =
+      Set.of("persona", "suite", "task", "epoch", "model", "text", "recorded_at", "usage");
+
+  private final Project project;
+  private final RecordingStore store;
+
+  public Importer(Project project, RecordingStore store) {
+    this.project = project;
+    this.store = store;
+  }
+
+  /** What an import did: recordings written, and ones skipped because an identical one exists. */
+  public record Result(List<Path> written, int unchanged) {}
+
+  public Result importFile(Path file, boolean overwrite, String today) {
+    String shown = DisplayPath.of(file);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(List.of(Diagnostic.error(shown, 0, 0, "cannot read: " + e.getMessage())));
+    }
+    List<Diagnostic> problems = new ArrayList<>();
+    List<Recording> recordings = new ArrayList<>();
+    Set<CaseKey> seen = new HashSet<>();
+    int unchanged = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      int lineNo = i + 1;
+      Recording r = parse(lines.get(i), shown, lineNo, today, problems);
+      if (r == null) {
+        continue;
+      }
+      if (!seen.add(r.key())) {
+        problems.add(Diagnostic.error(shown, lineNo, 0, "case " + r.key() + " appears twice in this file"));
+        continue;
+      }
+      Optional<Recording> existing = store.find(r.key());
+      if (existing.isPresent() && existing.get().text().equals(r.text()) && existing.get().promptHash().equals(r.promptHash())) {
+        unchanged++;
+        continue;
+      }
+      if (existing.isPresent() && !overwrite) {
+        problems.add(Diagnostic.error(shown, lineNo, 0, "a different recording of " + r.key() + " exists at "
+            + DisplayPath.of(store.file(r.key())) + "; pass --overwrite to replace it"));
+        continue;
+      }
+      recordings.add(r);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    List<Path> written = new ArrayList<>();
+    for (Recording r : recordings) {
+      written.add(store.write(r));
+    }
+    return new Result(written, unchanged);
+  }
+
+  private Recording parse(String line, String shown, int lineNo, String today, List<Diagnostic> problems) {
+    JsonNode o;
+    try {
+      o = Json.parse(line);
+    } catch (JsonProcessingException e) {
+      problems.add(Diagnostic.error(shown, lineNo, e.getLocation() == null ? 0 : e.getLocation().getColumnNr(),
+          "not valid JSON: " + e.getOriginalMessage()));
+      return null;
+    }
+    if (!o.isObject()) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "each line must be one JSON object"));
+      return null;
+    }
+    List<String> unknown = new ArrayList<>();
+    o.fieldNames().forEachRemaining(f -> {
+      if (!FIELDS.contains(f)) {
+        unknown.add(f);
+      }
+    });
+    if (!unknown.isEmpty()) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "unknown field" + (unknown.size() == 1 ? " " : "s ") + unknown
+          + "; allowed: persona, suite, task, epoch, model, text, recorded_at, usage"));
+      return null;
+    }
+    for (String f : List.of("persona", "suite", "task", "model", "text")) {
+      if (!o.path(f).isTextual() || (!f.equals("text") && o.path(f).asText().isBlank())) {
+        problems.add(Diagnostic.error(shown, lineNo, 0, "'" + f + "' is missing or not text"));
+        return null;
+      }
+    }
+    int epoch = o.has("epoch") ? o.get("epoch").asInt(0) : 1;
+    if (epoch < 1) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "'epoch' must be a whole number of at least 1"));
+      return null;
+    }
+    String personaId = o.get("persona").asText();
+    String taskRef = o.get("suite").asText() + "/" + o.get("task").asText();
+    Optional<Persona> persona = project.persona(personaId);
+    Optional<Task> task = project.task(taskRef);
+    if (persona.isEmpty()) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "unknown persona '" + personaId + "'"));
+      return null;
+    }
+    if (task.isEmpty()) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "unknown task '" + taskRef + "'"));
+      return null;
+    }
+    String text = o.get("text").asText();
+    if (text.isBlank()) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "'text' is empty; an empty answer is not a recording"));
+      return null;
+    }
+    JsonNode usage = o.path("usage");
+    Usage u = new Usage(usage.has("input_tokens") ? usage.get("input_tokens").asLong() : null,
+        usage.has("output_tokens") ? usage.get("output_tokens").asLong() : null);
+    String recordedAt = o.hasNonNull("recorded_at") ? o.get("recorded_at").asText() : today;
+    String promptHash = PromptAssembler.assemble(persona.get(), task.get()).hash();
+    CaseKey key = new CaseKey(personaId, o.get("suite").asText(), o.get("task").asText(), epoch);
+    return new Recording(key, o.get("model").asText(), recordedAt, persona.get().hash(), promptHash, u, text);
+  }
+}

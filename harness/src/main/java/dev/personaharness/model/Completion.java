@@ -1,0 +1,32 @@
+package dev.personaharness.model;
+
+import dev.personaharness.core.Usage;
+import java.util.List;
+
+/**
+ * What a model client returns for one case: the answer text, or an error that makes the case
+ * errored (a missing recording, a provider failure). {@code notes} say how the answer was obtained
+ * (e.g. that a recording is stale), and {@code stale} marks answers recorded against another prompt.
+ */
+public record Completion(
+    String text, String model, Usage usage, long latencyMillis, String error, boolean stale, List<String> notes) {
+  public Completion {
+    usage = usage == null ? Usage.UNKNOWN : usage;
+    notes = List.copyOf(notes);
+    if ((text == null) == (error == null)) {
+      throw new IllegalArgumentException("a completion has either text or an error");
+    }
+  }
+
+  public static Completion answer(String text, String model, Usage usage, long latencyMillis, boolean stale, List<String> notes) {
+    return new Completion(text, model, usage, latencyMillis, null, stale, notes);
+  }
+
+  public static Completion failure(String error, String model, long latencyMillis, boolean stale, List<String> notes) {
+    return new Completion(null, model, Usage.UNKNOWN, latencyMillis, error, stale, notes);
+  }
+
+  public boolean failed() {
+    return error != null;
+  }
+}

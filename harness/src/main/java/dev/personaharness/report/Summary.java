@@ -1,0 +1,39 @@
+package dev.personaharness.report;
+
+import java.util.List;
+
+/**
+ * The numbers of a run, for machines ({@code summary.json}) and for the Markdown report. Scores
+ * are means over tasks of each task's mean over epochs; errored cases are counted, not scored.
+ * A mean or rate is null where nothing was scored.
+ */
+public record Summary(
+    String runId,
+    String provider,
+    String status,
+    Counts counts,
+    List<Standing> leaderboard,
+    List<Cell> suites,
+    List<Cell> categories,
+    List<WeakTask> weakest,
+    List<FailingCheck> failingChecks,
+    List<Problem> problems) {
+
+  /** Case counts of the whole run. */
+  public record Counts(long cases, long scored, long passed, long errored, long stale, long missing) {}
+
+  /** A persona's overall standing, best first. */
+  public record Standing(int rank, String persona, String name, Double meanScore, Double passRate, long cases, long errored, long stale) {}
+
+  /** A persona's numbers on one suite, or on one category of a suite. */
+  public record Cell(String persona, String suite, String category, Double meanScore, Double passRate, long cases, long errored) {}
+
+  /** One of a persona's lowest-scoring tasks, with the checks it failed. */
+  public record WeakTask(String persona, String suite, String task, double score, List<String> failedChecks) {}
+
+  /** A check that failed for many personas. */
+  public record FailingCheck(String suite, String task, String check, long failed, long evaluated) {}
+
+  /** A case that is errored or stale, with why. */
+  public record Problem(String persona, String suite, String task, int epoch, String kind, String reason) {}
+}

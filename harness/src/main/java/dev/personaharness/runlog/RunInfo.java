@@ -1,0 +1,46 @@
+package dev.personaharness.runlog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The header of a run ({@code run.json}): what ran, on what, with which settings, and how it ended.
+ * Never holds a secret.
+ */
+public record RunInfo(
+    int formatVersion,
+    String id,
+    String harnessVersion,
+    String gitCommit,
+    String startedAt,
+    String endedAt,
+    String status,
+    String provider,
+    Map<String, Object> settings,
+    List<PersonaRef> personas,
+    List<SuiteRef> suites,
+    String rescoredFrom,
+    long cases) {
+
+  public static final int FORMAT_VERSION = 1;
+
+  public RunInfo {
+    settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(settings));
+    personas = List.copyOf(personas);
+    suites = List.copyOf(suites);
+  }
+
+  public RunInfo ended(String endedAt, String status, long cases) {
+    return new RunInfo(formatVersion, id, harnessVersion, gitCommit, startedAt, endedAt, status, provider, settings,
+        personas, suites, rescoredFrom, cases);
+  }
+
+  /** A persona revision in the run. */
+  public record PersonaRef(String id, String name, String path, String hash) {}
+
+  /** A suite in the run, with its tasks' ids and categories so reports need no suite files. */
+  public record SuiteRef(String id, String path, String hash, List<TaskRef> tasks) {}
+
+  /** A task's id and category. */
+  public record TaskRef(String id, String category) {}
+}

@@ -1,0 +1,141 @@
+package dev.personaharness.runner;
+
+import dev.personaharness.check.CheckResult;
+import dev.personaharness.check.Checks;
+import dev.personaharness.check.Scored;
+import dev.personaharness.core.CaseKey;
+import dev.personaharness.core.GenerationSettings;
+import dev.personaharness.core.Persona;
+import dev.personaharness.core.Prompt;
+import dev.personaharness.core.Suite;
+import dev.personaharness.core.Task;
+import dev.personaharness.model.Completion;
+import dev.personaharness.model.ModelClient;
+import dev.personaharness.model.ModelRequest;
+import dev.personaharness.project.Project;
+import dev.personaharness.prompt.PromptAssembler;
+import dev.personaharness.runlog.CaseRecord;
+import dev.personaharness.runlog.RunInfo;
+import dev.personaharness.runlog.RunLog;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Runs every selected persona × task × epoch through a model client, scores each answer, and
+ * appends each finished case to the run log. A case that fails is an errored case; the run goes on.
+ */
+public final class Runner {
+  private final Project project;
+  private final Checks checks;
+
+  public Runner(Project project) {
+    this.project = project;
+    this.checks = project.checks();
+  }
+
+  /** How far a run is, for progress lines. */
+  public record Progress(long done, long total, long errored, long failed, double elapsedSeconds) {}
+
+  /** One case to run: its key, its assembled prompt, and everything the log needs about it. */
+  record Case(CaseKey key, Persona persona, Suite suite, Task task, Prompt prompt, GenerationSettings settings) {}
+
+  /** Enumerates the selected cases in persona, suite, task, epoch order. */
+  List<Case> cases(Selection selection) {
+    List<Case> cases = new ArrayList<>();
+    List<Persona> personas = selection.personasOf(project.personas());
+    List<Suite> suites = selection.suitesOf(project.suites());
+    for (Persona p : personas) {
+      for (Suite s : suites) {
+        GenerationSettings settings = selection.epochs() == null ? s.defaults() : s.defaults().withEpochs(selection.epochs());
+        for (Task t : s.tasks()) {
+          if (!selection.includes(s, t)) {
+            continue;
+          }
+          Prompt prompt = PromptAssembler.assemble(p, t);
+          for (int e = 1; e <= settings.epochs(); e++) {
+            cases.add(new Case(new CaseKey(p.id(), s.id(), t.id(), e), p, s, t, prompt, settings));
+          }
+        }
+      }
+    }
+    return cases;
+  }
+
+  /** Runs the selection into a new directory under {@code reportsDir}; returns that directory. */
+  public Path run(Selection selection, ModelClient client, Path reportsDir, String runId, Map<String, Object> settings,
+      String gitCommit, String harnessVersion, Consumer<Progress> progress) {
+    List<Case> cases = cases(selection);
+    RunInfo info = new RunInfo(RunInfo.FORMAT_VERSION, runId, harnessVersion, gitCommit, Instant.now().toString(), null,
+        "running", client.name(), settings, personaRefs(cases), suiteRefs(cases), null, 0);
+    long start = System.nanoTime();
+    long errored = 0;
+    long failed = 0;
+    try (RunLog log = RunLog.create(reportsDir.resolve(runId), info)) {
+      String status = "interrupted";
+      try {
+        for (int i = 0; i < cases.size(); i++) {
+          Case c = cases.get(i);
+          Completion completion = client.complete(new ModelRequest(c.key(), c.prompt(), c.persona().hash(), c.settings()));
+          CaseRecord record = score(c, completion);
+          log.append(record);
+          errored += record.errored() ? 1 : 0;
+          failed += Boolean.FALSE.equals(record.passed()) ? 1 : 0;
+          progress.accept(new Progress(i + 1, cases.size(), errored, failed, (System.nanoTime() - start) / 1e9));
+        }
+        status = "completed";
+      } finally {
+        log.finish(Instant.now().toString(), status);
+      }
+      return log.dir();
+    }
+  }
+
+  CaseRecord score(Case c, Completion completion) {
+    if (completion.failed()) {
+      return new CaseRecord(c.key(), c.task().category(), c.persona().hash(), c.prompt().hash(), completion.model(),
+          null, completion.usage(), completion.latencyMillis(), completion.stale(), completion.notes(), completion.error(),
+          c.task().rubric().threshold(), List.of(), null, null);
+    }
+    Scored scored = checks.score(c.task(), completion.text());
+    return new CaseRecord(c.key(), c.task().category(), c.persona().hash(), c.prompt().hash(), completion.model(),
+        completion.text(), completion.usage(), completion.latencyMillis(), completion.stale(), completion.notes(), null,
+        c.task().rubric().threshold(), checkRecords(scored), scored.score(), scored.passed());
+  }
+
+  /** The log's form of scored checks; shared with rescoring. */
+  public static List<CaseRecord.CheckRecord> checkRecords(Scored scored) {
+    List<CaseRecord.CheckRecord> result = new ArrayList<>();
+    for (Scored.Outcome o : scored.checks()) {
+      CheckResult r = o.result();
+      result.add(new CaseRecord.CheckRecord(o.type(), o.name(), o.weight(), r.status(), r.score(), r.evidence()));
+    }
+    return result;
+  }
+
+  static List<RunInfo.PersonaRef> personaRefs(List<Case> cases) {
+    Map<String, RunInfo.PersonaRef> refs = new TreeMap<>();
+    for (Case c : cases) {
+      Persona p = c.persona();
+      refs.putIfAbsent(p.id(), new RunInfo.PersonaRef(p.id(), p.name(), p.path(), p.hash()));
+    }
+    return List.copyOf(refs.values());
+  }
+
+  static List<RunInfo.SuiteRef> suiteRefs(List<Case> cases) {
+    Map<String, Suite> suites = new TreeMap<>();
+    Map<String, Map<String, String>> tasks = new TreeMap<>();
+    for (Case c : cases) {
+      suites.putIfAbsent(c.suite().id(), c.suite());
+      tasks.computeIfAbsent(c.suite().id(), k -> new java.util.LinkedHashMap<>()).put(c.task().id(), c.task().category());
+    }
+    List<RunInfo.SuiteRef> refs = new ArrayList<>();
+    suites.forEach((id, s) -> refs.add(new RunInfo.SuiteRef(id, s.path(), s.hash(),
+        tasks.get(id).entrySet().stream().map(e -> new RunInfo.TaskRef(e.getKey(), e.getValue())).toList())));
+    return refs;
+  }
+}

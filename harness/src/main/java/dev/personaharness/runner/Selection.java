@@ -1,0 +1,64 @@
+package dev.personaharness.runner;
+
+import dev.personaharness.core.ConfigException;
+import dev.personaharness.core.Persona;
+import dev.personaharness.core.Suite;
+import dev.personaharness.core.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which part of a project a run covers. Empty lists select everything; a name that selects nothing
+ * is a ConfigException, so a typo never yields an empty, green run.
+ */
+public record Selection(List<String> personas, List<String> suites, List<String> tasks, List<String> categories, Integer epochs) {
+  public static final Selection ALL = new Selection(List.of(), List.of(), List.of(), List.of(), null);
+
+  public Selection {
+    personas = List.copyOf(personas);
+    suites = List.copyOf(suites);
+    tasks = List.copyOf(tasks);
+    categories = List.copyOf(categories);
+    if (epochs != null && epochs < 1) {
+      throw new ConfigException("--epochs must be at least 1");
+    }
+  }
+
+  List<Persona> personasOf(List<Persona> all) {
+    requireKnown("persona", personas, all.stream().map(Persona::id).collect(Collectors.toSet()));
+    return all.stream().filter(p -> personas.isEmpty() || personas.contains(p.id())).toList();
+  }
+
+  List<Suite> suitesOf(List<Suite> all) {
+    requireKnown("suite", suites, all.stream().map(Suite::id).collect(Collectors.toSet()));
+    List<Suite> chosen = all.stream().filter(s -> suites.isEmpty() || suites.contains(s.id())).toList();
+    Set<String> taskNames = new java.util.HashSet<>();
+    Set<String> categoryNames = new java.util.HashSet<>();
+    for (Suite s : chosen) {
+      for (Task t : s.tasks()) {
+        taskNames.add(t.id());
+        taskNames.add(s.id() + "/" + t.id());
+        categoryNames.add(t.category());
+      }
+    }
+    requireKnown("task", tasks, taskNames);
+    requireKnown("category", categories, categoryNames);
+    return chosen;
+  }
+
+  boolean includes(Suite suite, Task task) {
+    return (tasks.isEmpty() || tasks.contains(task.id()) || tasks.contains(suite.id() + "/" + task.id()))
+        && (categories.isEmpty() || categories.contains(task.category()));
+  }
+
+  private static void requireKnown(String what, List<String> asked, Set<String> known) {
+    List<String> unknown = new ArrayList<>(asked);
+    unknown.removeAll(known);
+    if (!unknown.isEmpty()) {
+      throw new ConfigException("unknown " + what + (unknown.size() == 1 ? " " : "s ") + unknown
+          + "; known: " + known.stream().sorted().collect(Collectors.joining(", ")));
+    }
+  }
+}
