@@ -3,7 +3,6 @@ package dev.personaharness.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Reading check arguments, with the problem described in words a suite author can act on. */
 final class Arguments {
@@ -41,7 +40,7 @@ final class Arguments {
     return arg instanceof List<?> ? texts(arg, 1) : List.of(text(arg));
   }
 
-  static Map<String, Object> map(Object arg, Set<String> allowed) {
+  static Map<String, Object> map(Object arg, List<String> allowed) {
     if (!(arg instanceof Map<?, ?> m)) {
       throw new Bad("needs a mapping with " + String.join(", ", allowed) + ", found " + describe(arg));
     }
@@ -61,7 +60,8 @@ final class Arguments {
     if (v == null) {
       return fallback;
     }
-    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0) {
+    if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && n.longValue() >= 0
+        && n.longValue() <= Integer.MAX_VALUE) {
       return n.intValue();
     }
     throw new Bad("'" + key + "' must be a whole number of at least 0, found " + describe(v));

@@ -1,13 +1,11 @@
 package dev.personaharness.check;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -17,9 +15,9 @@ final class ParseChecks {
   private ParseChecks() {}
 
   static List<Check> all() {
-    return List.of(new Parses("json-valid", Set.of("json"), ParseChecks::json),
-        new Parses("yaml-valid", Set.of("yaml", "yml"), ParseChecks::yaml),
-        new Parses("sql-valid", Set.of("sql", "postgresql", "postgres", "psql", "mysql"), ParseChecks::sql));
+    return List.of(new Parses("json-valid", List.of("json"), ParseChecks::json),
+        new Parses("yaml-valid", List.of("yaml", "yml"), ParseChecks::yaml),
+        new Parses("sql-valid", List.of("sql", "postgresql", "postgres", "psql", "mysql"), SqlBlocks::problem));
   }
 
   /** Parses one block; returns null when it is valid, else the parser's complaint. */
@@ -27,11 +25,12 @@ final class ParseChecks {
     String problem(String block);
   }
 
+  /** Counts the blocks whose info string is one of {@code languages}; the first names them in evidence. */
   static final class Parses extends TypedCheck<Integer> {
-    private final Set<String> languages;
+    private final List<String> languages;
     private final Parser parser;
 
-    Parses(String type, Set<String> languages, Parser parser) {
+    Parses(String type, List<String> languages, Parser parser) {
       super(type);
       this.languages = languages;
       this.parser = parser;
@@ -42,14 +41,14 @@ final class ParseChecks {
       if (argument == null || Boolean.TRUE.equals(argument)) {
         return 1;
       }
-      Map<String, Object> m = Arguments.map(argument, Set.of("min"));
+      Map<String, Object> m = Arguments.map(argument, List.of("min"));
       return Math.max(1, Arguments.count(m, "min", 1));
     }
 
     @Override
     CheckResult evaluate(String answer, Integer min) {
       List<Text.Block> blocks = Text.blocks(answer).stream().filter(b -> languages.contains(b.language())).toList();
-      String lang = languages.iterator().next();
+      String lang = languages.get(0);
       if (blocks.isEmpty()) {
         return new CheckResult.Failed(0, "no ```" + String.join("/```", languages.stream().sorted().toList()) + " block found");
       }
@@ -71,9 +70,12 @@ final class ParseChecks {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   static String json(String block) {
+    if (block.isBlank()) {
+      return "empty block";
+    }
     try {
       JSON.readTree(block);
       return null;
@@ -83,6 +85,9 @@ final class ParseChecks {
   }
 
   static String yaml(String block) {
+    if (block.isBlank()) {
+      return "empty block";
+    }
     LoaderOptions o = new LoaderOptions();
     o.setMaxAliasesForCollections(20);
     o.setNestingDepthLimit(50);
@@ -91,26 +96,15 @@ final class ParseChecks {
         // parsing every document is the check
       }
       return null;
+    } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+      String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+      return firstLine(problem) + (e.getProblemMark() != null ? " (line " + (e.getProblemMark().getLine() + 1) + ")" : "");
     } catch (org.yaml.snakeyaml.error.YAMLException e) {
       return firstLine(e.getMessage());
     }
   }
 
-  static String sql(String block) {
-    String trimmed = block.strip();
-    if (trimmed.isEmpty()) {
-      return "empty block";
-    }
-    try {
-      CCJSqlParserUtil.parseStatements(trimmed, parser -> parser.withTimeOut(5000));
-      return null;
-    } catch (JSQLParserException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      return firstLine(String.valueOf(cause.getMessage()));
-    }
-  }
-
-  private static String firstLine(String s) {
+  static String firstLine(String s) {
     String line = s == null ? "parse error" : s.strip().split("\n", 2)[0];
     return line.length() > 200 ? line.substring(0, 197) + "..." : line;
   }

@@ -3,7 +3,6 @@ package dev.personaharness.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Checks on the shape of an answer: code blocks, length, headings. */
 final class StructureChecks {
@@ -28,7 +27,7 @@ final class StructureChecks {
       if (argument == null || Boolean.TRUE.equals(argument)) {
         return new Arg("", 1);
       }
-      Map<String, Object> m = Arguments.map(argument, Set.of("language", "min"));
+      Map<String, Object> m = Arguments.map(argument, List.of("language", "min"));
       String lang = m.containsKey("language") ? Text.lower(Arguments.text(m.get("language"))) : "";
       return new Arg(lang, Arguments.count(m, "min", 1));
     }
@@ -43,7 +42,8 @@ final class StructureChecks {
       }
       String what = arg.language().isEmpty() ? "fenced code block" : "```" + arg.language() + " block";
       String evidence = lines.size() + " " + what + (lines.size() == 1 ? "" : "s")
-          + (lines.isEmpty() ? "" : " at line" + (lines.size() == 1 ? " " : "s ") + lines) + "; need " + arg.min();
+          + (lines.isEmpty() ? "" : " at line" + (lines.size() == 1 ? " " : "s ")
+              + String.join(", ", lines.stream().map(String::valueOf).toList())) + "; need " + arg.min();
       return CheckResult.of(lines.size() >= arg.min(), lines.size() >= arg.min() ? 1 : 0, evidence);
     }
   }
@@ -57,7 +57,7 @@ final class StructureChecks {
 
     @Override
     Arg parse(Object argument) {
-      Map<String, Object> m = Arguments.map(argument, Set.of("min", "max"));
+      Map<String, Object> m = Arguments.map(argument, List.of("min", "max"));
       Arg a = new Arg(Arguments.count(m, "min", null), Arguments.count(m, "max", null));
       if (a.min() == null && a.max() == null) {
         throw new Arguments.Bad("needs 'min' and/or 'max'");
@@ -90,7 +90,7 @@ final class StructureChecks {
       if (argument instanceof List<?>) {
         return new Arg(0, Arguments.texts(argument, 1));
       }
-      Map<String, Object> m = Arguments.map(argument, Set.of("min", "include"));
+      Map<String, Object> m = Arguments.map(argument, List.of("min", "include"));
       List<String> include = m.containsKey("include") ? Arguments.texts(m.get("include"), 1) : List.of();
       int min = Arguments.count(m, "min", 0);
       if (min == 0 && include.isEmpty()) {

@@ -17,7 +17,7 @@ final class Text {
 
   static List<Block> blocks(String answer) {
     List<Block> blocks = new ArrayList<>();
-    String[] lines = answer.split("\n", -1);
+    String[] lines = answer.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       Matcher open = FENCE_OPEN.matcher(lines[i]);
       if (!open.matches()) {
@@ -46,7 +46,7 @@ final class Text {
   static List<String> headings(String answer) {
     List<String> result = new ArrayList<>();
     String fence = null;
-    for (String line : answer.split("\n", -1)) {
+    for (String line : answer.split("\r?\n", -1)) {
       Matcher open = FENCE_OPEN.matcher(line);
       if (fence == null && open.matches()) {
         fence = open.group(1);
@@ -89,9 +89,17 @@ final class Text {
     return "line " + lineOf(text, start) + ": \"" + (from > 0 ? "…" : "") + snippet + (to < text.length() ? "…" : "") + "\"";
   }
 
-  /** Case-insensitive index of {@code needle}, or -1. */
-  static int find(String haystackLower, String needle, int from) {
-    return haystackLower.indexOf(needle.toLowerCase(Locale.ROOT), from);
+  /**
+   * Case-insensitive index of {@code needle} in {@code haystack}, or -1. Compares char by char, so
+   * offsets stay those of the original text (lowercasing a whole string can change its length).
+   */
+  static int find(String haystack, String needle, int from) {
+    for (int i = Math.max(0, from); i + needle.length() <= haystack.length(); i++) {
+      if (haystack.regionMatches(true, i, needle, 0, needle.length())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static String lower(String s) {

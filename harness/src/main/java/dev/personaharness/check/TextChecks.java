@@ -3,7 +3,6 @@ package dev.personaharness.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -33,7 +32,7 @@ final class TextChecks {
 
     @Override
     CheckResult evaluate(String answer, String needle) {
-      int i = ignoreCase ? Text.find(Text.lower(answer), needle, 0) : answer.indexOf(needle);
+      int i = ignoreCase ? Text.find(answer, needle, 0) : answer.indexOf(needle);
       return i >= 0
           ? new CheckResult.Passed(1, "found " + Text.quote(needle) + " at " + Text.at(answer, i, i + needle.length()))
           : new CheckResult.Failed(0, Text.quote(needle) + " not found" + (ignoreCase ? " (ignoring case)" : ""));
@@ -52,9 +51,8 @@ final class TextChecks {
 
     @Override
     CheckResult evaluate(String answer, List<String> needles) {
-      String lower = Text.lower(answer);
       for (String n : needles) {
-        int i = Text.find(lower, n, 0);
+        int i = Text.find(answer, n, 0);
         if (i >= 0) {
           return new CheckResult.Passed(1, "found " + Text.quote(n) + " at " + Text.at(answer, i, i + n.length()));
         }
@@ -75,11 +73,10 @@ final class TextChecks {
 
     @Override
     CheckResult evaluate(String answer, List<String> needles) {
-      String lower = Text.lower(answer);
       List<String> found = new ArrayList<>();
       List<String> missing = new ArrayList<>();
       for (String n : needles) {
-        (Text.find(lower, n, 0) >= 0 ? found : missing).add(n);
+        (Text.find(answer, n, 0) >= 0 ? found : missing).add(n);
       }
       double score = (double) found.size() / needles.size();
       String evidence = "found " + found.size() + " of " + needles.size() + (missing.isEmpty() ? "" : "; missing " + missing);
@@ -99,9 +96,8 @@ final class TextChecks {
 
     @Override
     CheckResult evaluate(String answer, List<String> needles) {
-      String lower = Text.lower(answer);
       for (String n : needles) {
-        int i = Text.find(lower, n, 0);
+        int i = Text.find(answer, n, 0);
         if (i >= 0) {
           return new CheckResult.Failed(0, "found forbidden " + Text.quote(n) + " at " + Text.at(answer, i, i + n.length()));
         }
@@ -157,7 +153,7 @@ final class TextChecks {
       if (argument instanceof String s && !s.isBlank()) {
         name = s;
       } else {
-        Map<String, Object> m = Arguments.map(argument, Set.of("concept", "synonyms"));
+        Map<String, Object> m = Arguments.map(argument, List.of("concept", "synonyms"));
         if (!m.containsKey("concept")) {
           throw new Arguments.Bad("needs 'concept' (and optional 'synonyms')");
         }
@@ -167,6 +163,11 @@ final class TextChecks {
         }
       }
       terms.add(0, name);
+      for (String t : terms) {
+        if (t.codePoints().noneMatch(Character::isLetterOrDigit)) {
+          throw new Arguments.Bad("term " + Text.quote(t) + " has no letter or digit to match");
+        }
+      }
       StringBuilder alt = new StringBuilder();
       for (String t : terms) {
         if (alt.length() > 0) {
@@ -188,7 +189,7 @@ final class TextChecks {
     CheckResult evaluate(String answer, Concept c) {
       Matcher m = c.pattern().matcher(answer);
       return m.find()
-          ? new CheckResult.Passed(1, "mentions " + Text.quote(c.name()) + " as " + Text.quote(m.group()) + " at "
+          ? new CheckResult.Passed(1, "mentions " + Text.quote(c.name()) + " as " + Text.quote(m.group().replaceAll("\\s+", " ")) + " at "
               + Text.at(answer, m.start(), m.end()))
           : new CheckResult.Failed(0, "no mention of " + Text.quote(c.name()) + " (looked for " + c.terms() + ")");
     }
@@ -206,13 +207,12 @@ final class TextChecks {
 
     @Override
     CheckResult evaluate(String answer, List<String> items) {
-      String lower = Text.lower(answer);
       int from = 0;
       List<String> lines = new ArrayList<>();
       for (int k = 0; k < items.size(); k++) {
-        int i = Text.find(lower, items.get(k), from);
+        int i = Text.find(answer, items.get(k), from);
         if (i < 0) {
-          String why = Text.find(lower, items.get(k), 0) >= 0 ? " appears only before " : " is missing after ";
+          String why = Text.find(answer, items.get(k), 0) >= 0 ? " appears only before " : " is missing after ";
           String evidence = (k == 0 ? Text.quote(items.get(0)) + " not found"
               : "in order up to " + Text.quote(items.get(k - 1)) + "; " + Text.quote(items.get(k)) + why
                   + Text.quote(items.get(k - 1)));

@@ -2,7 +2,6 @@ package dev.personaharness.core;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +23,23 @@ public final class TextFiles {
         throw fail(shown, "file is " + size + " bytes, over the " + MAX_BYTES + "-byte limit for inputs");
       }
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8
-          .newDecoder()
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+      java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+          .decode(in, out, true);
+      if (result.isError()) {
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) {
+          line += bytes[i] == '\n' ? 1 : 0;
+        }
+        throw new ConfigException(java.util.List.of(Diagnostic.error(shown, line, 0,
+            "file is not valid UTF-8 text (bad byte at offset " + in.position() + "); save it as UTF-8")));
+      }
+      return out.flip().toString();
     } catch (NoSuchFileException e) {
       throw fail(shown, "file not found");
-    } catch (CharacterCodingException e) {
-      throw fail(shown, "file is not valid UTF-8 text; save it as UTF-8");
     } catch (IOException e) {
       throw fail(shown, "cannot read file: " + e.getMessage());
     }

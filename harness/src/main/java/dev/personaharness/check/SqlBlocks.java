@@ -1,0 +1,160 @@
+package dev.personaharness.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statements;
+import net.sf.jsqlparser.statement.UnsupportedStatement;
+
+/**
+ * {@code sql-valid}: every statement of a block must parse with JSqlParser. JSqlParser 5.3 rejects
+ * some everyday PostgreSQL that reviewers write; those forms are handled here, each on purpose:
+ * <ul>
+ *   <li>transaction control ({@code BEGIN}, {@code COMMIT}, {@code START TRANSACTION}, ...) is accepted;
+ *   <li>{@code CONCURRENTLY} in {@code CREATE/DROP INDEX} and a trailing {@code NOT VALID} are removed
+ *       before parsing (they change locking, not syntax);
+ *   <li>a partial index's {@code WHERE} predicate is parsed on its own as a condition;
+ *   <li>{@code CREATE TYPE ... AS ENUM (...)}, {@code CREATE EXTENSION} and {@code DO $$...$$} blocks
+ *       are checked against their documented shape.
+ * </ul>
+ */
+final class SqlBlocks {
+  private static final Pattern TRANSACTION = Pattern.compile(
+      "(?is)(BEGIN|COMMIT|ROLLBACK|END|START\\s+TRANSACTION|BEGIN\\s+(TRANSACTION|WORK))(\\s+ISOLATION\\s+LEVEL\\s+[\\w ]+)?");
+  private static final Pattern ENUM = Pattern.compile(
+      "(?is)CREATE\\s+TYPE\\s+[\\w.\"]+\\s+AS\\s+ENUM\\s*\\(\\s*('(?:[^']|'')*'\\s*(,\\s*'(?:[^']|'')*'\\s*)*)?\\)");
+  private static final Pattern EXTENSION = Pattern.compile(
+      "(?is)CREATE\\s+EXTENSION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?[\\w\"-]+(\\s+(WITH\\s+)?SCHEMA\\s+[\\w\"]+)?(\\s+CASCADE)?");
+  private static final Pattern DO_BLOCK = Pattern.compile("(?is)DO\\s+(LANGUAGE\\s+\\w+\\s+)?(\\$\\w*\\$).*\\2(\\s+LANGUAGE\\s+\\w+)?");
+  private static final Pattern CONCURRENTLY = Pattern.compile("(?is)^((?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX\\s+)CONCURRENTLY\\s+");
+  private static final Pattern PARTIAL_INDEX = Pattern.compile("(?is)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s.*?\\))\\s+WHERE\\s+(.+)$");
+  private static final Pattern NOT_VALID = Pattern.compile("(?is)\\s+NOT\\s+VALID\\s*$");
+
+  /** JSqlParser parses on an executor (for its time-out); a daemon thread never keeps the JVM alive. */
+  private static final ExecutorService PARSER = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "sql-valid-parser");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private SqlBlocks() {}
+
+  /** Null when every statement of the block is valid, else what is wrong with the first bad one. */
+  static String problem(String block) {
+    List<String> statements = split(block);
+    if (statements.isEmpty()) {
+      return "empty block";
+    }
+    for (String statement : statements) {
+      String problem = statementProblem(statement);
+      if (problem != null) {
+        String head = statement.replaceAll("\\s+", " ");
+        return problem + " in \"" + (head.length() > 60 ? head.substring(0, 57) + "..." : head) + "\"";
+      }
+    }
+    return null;
+  }
+
+  private static String statementProblem(String statement) {
+    if (TRANSACTION.matcher(statement).matches() || ENUM.matcher(statement).matches()
+        || EXTENSION.matcher(statement).matches() || DO_BLOCK.matcher(statement).matches()) {
+      return null;
+    }
+    String s = CONCURRENTLY.matcher(statement).replaceFirst("$1");
+    s = NOT_VALID.matcher(s).replaceFirst("");
+    Matcher partial = PARTIAL_INDEX.matcher(s);
+    if (partial.matches()) {
+      String predicate = parseCondition(partial.group(2));
+      if (predicate != null) {
+        return predicate;
+      }
+      s = partial.group(1);
+    }
+    try {
+      Statements parsed = CCJSqlParserUtil.parseStatements(s, PARSER, parser -> parser.withTimeOut(5000));
+      boolean unsupported = parsed == null || parsed.isEmpty()
+          || parsed.stream().anyMatch(st -> st == null || st instanceof UnsupportedStatement);
+      return unsupported ? "not a statement JSqlParser recognises" : null;
+    } catch (JSQLParserException e) {
+      return message(e);
+    }
+  }
+
+  private static String parseCondition(String predicate) {
+    try {
+      CCJSqlParserUtil.parseCondExpression(predicate, false);
+      return null;
+    } catch (JSQLParserException e) {
+      return message(e);
+    }
+  }
+
+  private static String message(JSQLParserException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    String m = String.valueOf(cause.getMessage()).replaceFirst("^net\\.sf\\.jsqlparser\\.parser\\.ParseException:\\s*", "");
+    return ParseChecks.firstLine(m);
+  }
+
+  /** Splits on top-level semicolons, respecting quotes, dollar quotes and comments. */
+  static List<String> split(String sql) {
+    List<String> out = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int i = 0;
+    int n = sql.length();
+    while (i < n) {
+      char c = sql.charAt(i);
+      if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+        int end = sql.indexOf('\n', i);
+        i = end < 0 ? n : end;
+        current.append(' ');
+        continue;
+      }
+      if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+        int end = sql.indexOf("*/", i + 2);
+        i = end < 0 ? n : end + 2;
+        current.append(' ');
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        int end = i + 1;
+        while (end < n && sql.charAt(end) != c) {
+          end++;
+        }
+        current.append(sql, i, Math.min(n, end + 1));
+        i = end + 1;
+        continue;
+      }
+      if (c == '$') {
+        Matcher tag = Pattern.compile("\\$\\w*\\$").matcher(sql).region(i, n);
+        if (tag.lookingAt()) {
+          int end = sql.indexOf(tag.group(), tag.end());
+          int stop = end < 0 ? n : end + tag.group().length();
+          current.append(sql, i, stop);
+          i = stop;
+          continue;
+        }
+      }
+      if (c == ';') {
+        add(out, current);
+        current.setLength(0);
+      } else {
+        current.append(c);
+      }
+      i++;
+    }
+    add(out, current);
+    return out;
+  }
+
+  private static void add(List<String> out, StringBuilder statement) {
+    String s = statement.toString().strip();
+    if (!s.isEmpty()) {
+      out.add(s);
+    }
+  }
+}
