@@ -48,7 +48,7 @@ public record Project(List<Persona> personas, List<Suite> suites, List<Diagnosti
         l.value().ifPresent(s -> {
           List<Diagnostic> checkProblems = checks.validate(s);
           diags.addAll(checkProblems);
-          if (checkProblems.isEmpty()) {
+          if (checkProblems.isEmpty() && !l.hasErrors()) {
             suites.add(s);
           }
         });

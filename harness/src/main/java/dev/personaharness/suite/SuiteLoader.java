@@ -70,11 +70,15 @@ public final class SuiteLoader {
       out.add(Diagnostic.error(path, 1, 1, "suite file is empty; see docs/suites.md for the format"));
       return new Loaded<>(Optional.empty(), out);
     }
-    Suite suite = new Reader(file, path, out).suite(root, text);
-    boolean errors = out.stream().anyMatch(Diagnostic::isError);
-    return new Loaded<>(errors ? Optional.empty() : Optional.ofNullable(suite), out);
+    Suite suite = new Reader(file, path, out, text).suite(root, text);
+    return new Loaded<>(Optional.ofNullable(suite), out);
   }
 
+  /**
+   * Note: a suite with errors may still be returned, holding the tasks and checks that could be
+   * read, so that every problem of the file (check arguments included) is reported at once.
+   * Callers use {@link Loaded#hasErrors()} before running it.
+   */
   /** Every {@code *.yaml}/{@code *.yml} file directly in {@code dir}, in name order; duplicate suite ids are errors. */
   public static List<Loaded<Suite>> loadDirectory(Path dir) {
     List<Path> files;
@@ -87,7 +91,7 @@ public final class SuiteLoader {
     Map<String, String> seen = new HashMap<>();
     for (Path f : files) {
       Loaded<Suite> loaded = load(f);
-      if (loaded.value().isPresent()) {
+      if (loaded.value().isPresent() && !loaded.hasErrors()) {
         Suite s = loaded.value().get();
         String first = seen.putIfAbsent(s.id(), s.path());
         if (first != null) {
@@ -108,8 +112,10 @@ public final class SuiteLoader {
     private final List<Diagnostic> out;
     private final Yaml yaml;
     private final List<Attachment> allAttachments = new ArrayList<>();
+    private final String[] lines;
 
-    Reader(Path file, String path, List<Diagnostic> out) {
+    Reader(Path file, String path, List<Diagnostic> out, String text) {
+      this.lines = text.split("\n", -1);
       this.file = file;
       this.path = path;
       this.out = out;
@@ -153,14 +159,15 @@ public final class SuiteLoader {
           }
         }
       }
-      if (id == null || description == null || defaults == null) {
+      if (id == null) {
         return null;
       }
       StringBuilder hashed = new StringBuilder(text);
       for (Attachment a : allAttachments) {
         hashed.append('\0').append(a.path()).append('\0').append(a.content());
       }
-      return new Suite(id, description, defaults, tasks, path, Hashing.sha256(hashed.toString()));
+      return new Suite(id, description == null ? "" : description, defaults == null ? GenerationSettings.DEFAULT : defaults,
+          tasks, path, Hashing.sha256(hashed.toString()));
     }
 
     private GenerationSettings defaults(Node node) {
@@ -248,7 +255,8 @@ public final class SuiteLoader {
         if (!vars.containsKey(use.name())) {
           int lineInPrompt = (int) prompt.substring(0, use.offset()).chars().filter(c -> c == '\n').count();
           int line = Yaml.line(node) + lineInPrompt + (block ? 1 : 0);
-          out.add(Diagnostic.error(path, line, 0,
+          int col = line <= lines.length ? lines[line - 1].indexOf("{{") + 1 : 0;
+          out.add(Diagnostic.error(path, line, Math.max(col, 0),
               "undefined variable '{{" + use.name() + "}}' in the prompt; define it under 'vars'"));
         }
       }
@@ -283,7 +291,8 @@ public final class SuiteLoader {
           checks.add(c);
         }
       }
-      return threshold == null || checks.size() != items.size() || items.isEmpty() ? null : new Rubric(threshold, checks);
+      // checks that could not be read were reported; keep the rest so their arguments are validated too
+      return threshold == null || checks.isEmpty() ? null : new Rubric(threshold, checks);
     }
 
     private String required(Map<String, Node> m, String key, Node parent, String what) {
