@@ -53,18 +53,68 @@ public final class Importer {
       throw new ConfigException(List.of(Diagnostic.error(shown, 0, 0, "cannot read: " + e.getMessage())));
     }
     List<Diagnostic> problems = new ArrayList<>();
+    List<Located> parsed = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (!lines.get(i).isBlank()) {
+        Recording r = parse(lines.get(i), shown, i + 1, today, problems);
+        if (r != null) {
+          parsed.add(new Located(r, shown, i + 1));
+        }
+      }
+    }
+    return store(parsed, problems, overwrite);
+  }
+
+  /**
+   * Imports answers saved one per file as {@code DIR/<persona>/<suite>/<task>.md} (epoch 1) or
+   * {@code <task>.<epoch>.md}; each file's bytes are the answer text, unchanged.
+   */
+  public Result importDirectory(Path dir, String model, String recordedAt, boolean overwrite) {
+    List<Diagnostic> problems = new ArrayList<>();
+    List<Located> parsed = new ArrayList<>();
+    List<Path> files;
+    try (var walk = Files.walk(dir)) {
+      files = walk.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new ConfigException(List.of(Diagnostic.error(DisplayPath.of(dir), 0, 0, "cannot read: " + e.getMessage())));
+    }
+    for (Path f : files) {
+      String shown = DisplayPath.of(f);
+      Path rel = dir.relativize(f);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^/]+)/([^/]+)/([^/]+?)(?:\\.(\\d+))?\\.md")
+          .matcher(rel.toString().replace('\\', '/'));
+      if (!m.matches()) {
+        problems.add(Diagnostic.error(shown, 0, 0, "expected <persona>/<suite>/<task>.md or <task>.<epoch>.md under " + dir));
+        continue;
+      }
+      String text;
+      try {
+        text = Files.readString(f, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        problems.add(Diagnostic.error(shown, 0, 0, "cannot read: " + e.getMessage()));
+        continue;
+      }
+      int epoch = m.group(4) == null ? 1 : Integer.parseInt(m.group(4));
+      Recording r = recording(m.group(1), m.group(2), m.group(3), Math.max(epoch, 1), model, text, recordedAt,
+          Usage.UNKNOWN, shown, 0, problems);
+      if (r != null) {
+        parsed.add(new Located(r, shown, 0));
+      }
+    }
+    return store(parsed, problems, overwrite);
+  }
+
+  /** A recording and where it came from, for diagnostics. */
+  private record Located(Recording recording, String path, int line) {}
+
+  private Result store(List<Located> parsed, List<Diagnostic> problems, boolean overwrite) {
     List<Recording> recordings = new ArrayList<>();
     Set<CaseKey> seen = new HashSet<>();
     int unchanged = 0;
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      int lineNo = i + 1;
-      Recording r = parse(lines.get(i), shown, lineNo, today, problems);
-      if (r == null) {
-        continue;
-      }
+    for (Located l : parsed) {
+      Recording r = l.recording();
+      String shown = l.path();
+      int lineNo = l.line();
       if (!seen.add(r.key())) {
         problems.add(Diagnostic.error(shown, lineNo, 0, "case " + r.key() + " appears twice in this file"));
         continue;
@@ -126,8 +176,17 @@ public final class Importer {
       problems.add(Diagnostic.error(shown, lineNo, 0, "'epoch' must be a whole number of at least 1"));
       return null;
     }
-    String personaId = o.get("persona").asText();
-    String taskRef = o.get("suite").asText() + "/" + o.get("task").asText();
+    JsonNode usage = o.path("usage");
+    Usage u = new Usage(usage.has("input_tokens") ? usage.get("input_tokens").asLong() : null,
+        usage.has("output_tokens") ? usage.get("output_tokens").asLong() : null);
+    String recordedAt = o.hasNonNull("recorded_at") ? o.get("recorded_at").asText() : today;
+    return recording(o.get("persona").asText(), o.get("suite").asText(), o.get("task").asText(), epoch,
+        o.get("model").asText(), o.get("text").asText(), recordedAt, u, shown, lineNo, problems);
+  }
+
+  private Recording recording(String personaId, String suiteId, String taskId, int epoch, String model, String text,
+      String recordedAt, Usage u, String shown, int lineNo, List<Diagnostic> problems) {
+    String taskRef = suiteId + "/" + taskId;
     Optional<Persona> persona = project.persona(personaId);
     Optional<Task> task = project.task(taskRef);
     if (persona.isEmpty()) {
@@ -138,17 +197,12 @@ public final class Importer {
       problems.add(Diagnostic.error(shown, lineNo, 0, "unknown task '" + taskRef + "'"));
       return null;
     }
-    String text = o.get("text").asText();
     if (text.isBlank()) {
       problems.add(Diagnostic.error(shown, lineNo, 0, "'text' is empty; an empty answer is not a recording"));
       return null;
     }
-    JsonNode usage = o.path("usage");
-    Usage u = new Usage(usage.has("input_tokens") ? usage.get("input_tokens").asLong() : null,
-        usage.has("output_tokens") ? usage.get("output_tokens").asLong() : null);
-    String recordedAt = o.hasNonNull("recorded_at") ? o.get("recorded_at").asText() : today;
     String promptHash = PromptAssembler.assemble(persona.get(), task.get()).hash();
-    CaseKey key = new CaseKey(personaId, o.get("suite").asText(), o.get("task").asText(), epoch);
-    return new Recording(key, o.get("model").asText(), recordedAt, persona.get().hash(), promptHash, u, text);
+    CaseKey key = new CaseKey(personaId, suiteId, taskId, epoch);
+    return new Recording(key, model, recordedAt, persona.get().hash(), promptHash, u, text);
   }
 }
