@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,15 +40,11 @@ final class ImportCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace existing recordings that differ.")
   boolean overwrite;
 
-  @Option(names = "--agents-dir", paramLabel = "DIR", defaultValue = "agents", description = "Personas (default: ${DEFAULT-VALUE}).")
-  Path agentsDir;
-
-  @Option(names = "--suites-dir", paramLabel = "DIR", defaultValue = "suites", description = "Suites (default: ${DEFAULT-VALUE}).")
-  Path suitesDir;
+  @picocli.CommandLine.Mixin ProjectDirs dirs;
 
   @Override
   public Integer call() {
-    Project project = Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
+    Project project = dirs.load();
     Importer importer = new Importer(project, new RecordingStore(recordings));
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     Importer.Result result;

@@ -6,7 +6,6 @@ import dev.personaharness.report.Summary;
 import dev.personaharness.runlog.RunLog;
 import dev.personaharness.runner.Rescorer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,11 +20,7 @@ final class RescoreCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "The run whose answers to rescore, e.g. reports/latest.")
   Path runDir;
 
-  @Option(names = "--agents-dir", paramLabel = "DIR", defaultValue = "agents", description = "Personas (default: ${DEFAULT-VALUE}).")
-  Path agentsDir;
-
-  @Option(names = "--suites-dir", paramLabel = "DIR", defaultValue = "suites", description = "Suites (default: ${DEFAULT-VALUE}).")
-  Path suitesDir;
+  @picocli.CommandLine.Mixin ProjectDirs dirs;
 
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where the new run is written (default: ${DEFAULT-VALUE}).")
   Path reports;
@@ -33,7 +28,7 @@ final class RescoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunLog.Run source = RunLog.read(RunDirs.existingRun(runDir));
-    Project project = Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
+    Project project = dirs.load();
     var err = spec.commandLine().getErr();
     Path dir = new Rescorer(project).rescore(source, reports, RunDirs.newId(), Version.get(), s -> err.println("skipped " + s));
     Summary summary = Reports.write(RunLog.read(dir));

@@ -55,11 +55,7 @@ final class RunCommand implements Callable<Integer> {
       description = "Recorded answers (default: ${DEFAULT-VALUE}).")
   Path recordings;
 
-  @Option(names = "--agents-dir", paramLabel = "DIR", defaultValue = "agents", description = "Personas (default: ${DEFAULT-VALUE}).")
-  Path agentsDir;
-
-  @Option(names = "--suites-dir", paramLabel = "DIR", defaultValue = "suites", description = "Suites (default: ${DEFAULT-VALUE}).")
-  Path suitesDir;
+  @picocli.CommandLine.Mixin ProjectDirs dirs;
 
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
   Path reports;
@@ -69,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Project project = Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
+    Project project = dirs.load();
     ModelClient client = client();
     Selection selection = new Selection(personas, suites, tasks, categories, epochs);
     Map<String, Object> settings = new LinkedHashMap<>();

@@ -1,0 +1,20 @@
+package dev.personaharness.cli;
+
+import dev.personaharness.project.Project;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --agents-dir} and {@code --suites-dir} options shared by the commands that load a project. */
+final class ProjectDirs {
+  @Option(names = "--agents-dir", paramLabel = "DIR", defaultValue = "agents", description = "Personas (default: ${DEFAULT-VALUE}).")
+  Path agentsDir;
+
+  @Option(names = "--suites-dir", paramLabel = "DIR", defaultValue = "suites", description = "Suites (default: ${DEFAULT-VALUE}).")
+  Path suitesDir;
+
+  /** The project, which must be free of errors (warnings are fine). */
+  Project load() {
+    return Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
+  }
+}
