@@ -19,8 +19,12 @@ import net.sf.jsqlparser.statement.UnsupportedStatement;
  *   <li>{@code CONCURRENTLY} in {@code CREATE/DROP INDEX} and a trailing {@code NOT VALID} are removed
  *       before parsing (they change locking, not syntax);
  *   <li>a partial index's {@code WHERE} predicate is parsed on its own as a condition;
- *   <li>{@code CREATE TYPE ... AS ENUM (...)}, {@code CREATE EXTENSION} and {@code DO $$...$$} blocks
- *       are checked against their documented shape.
+ *   <li>an index's {@code INCLUDE (...)} list is removed before parsing;
+ *   <li>statements JSqlParser has no grammar for are checked against their documented shape:
+ *       {@code CREATE TYPE ... AS ENUM (...)}, {@code CREATE EXTENSION}, {@code DO $$...$$},
+ *       {@code CREATE [OR REPLACE] FUNCTION/PROCEDURE ... AS $$...$$}, {@code CREATE/DROP TRIGGER},
+ *       {@code LOCK TABLE}, {@code ALTER DATABASE/ROLE/USER ... SET/RESET}, and
+ *       {@code ALTER TABLE ... ADD CONSTRAINT ... PRIMARY KEY/UNIQUE USING INDEX ...}.
  * </ul>
  */
 final class SqlBlocks {
@@ -31,6 +35,19 @@ final class SqlBlocks {
   private static final Pattern EXTENSION = Pattern.compile(
       "(?is)CREATE\\s+EXTENSION\\s+(IF\\s+NOT\\s+EXISTS\\s+)?[\\w\"-]+(\\s+(WITH\\s+)?SCHEMA\\s+[\\w\"]+)?(\\s+CASCADE)?");
   private static final Pattern DO_BLOCK = Pattern.compile("(?is)DO\\s+(LANGUAGE\\s+\\w+\\s+)?(\\$\\w*\\$).*\\2(\\s+LANGUAGE\\s+\\w+)?");
+  private static final String NAME = "[\\w.\"]+";
+  private static final List<Pattern> SHAPES = List.of(
+      Pattern.compile("(?is)CREATE\\s+(OR\\s+REPLACE\\s+)?(FUNCTION|PROCEDURE)\\s+" + NAME + "\\s*\\(.*?\\).*?\\bAS\\s+(\\$\\w*\\$).*\\3.*"),
+      Pattern.compile("(?is)CREATE\\s+(OR\\s+REPLACE\\s+)?(CONSTRAINT\\s+)?TRIGGER\\s+" + NAME
+          + "\\s+(BEFORE|AFTER|INSTEAD\\s+OF)\\s+.+?\\s+ON\\s+" + NAME + "\\s.*EXECUTE\\s+(FUNCTION|PROCEDURE)\\s+" + NAME + "\\s*\\(.*\\)"),
+      Pattern.compile("(?is)DROP\\s+TRIGGER\\s+(IF\\s+EXISTS\\s+)?" + NAME + "\\s+ON\\s+" + NAME + "(\\s+(CASCADE|RESTRICT))?"),
+      Pattern.compile("(?is)LOCK\\s+(TABLE\\s+)?(ONLY\\s+)?" + NAME + "(\\s*,\\s*" + NAME + ")*"
+          + "(\\s+IN\\s+(ACCESS\\s+SHARE|ROW\\s+SHARE|ROW\\s+EXCLUSIVE|SHARE\\s+UPDATE\\s+EXCLUSIVE|SHARE|SHARE\\s+ROW\\s+EXCLUSIVE|EXCLUSIVE|ACCESS\\s+EXCLUSIVE)\\s+MODE)?(\\s+NOWAIT)?"),
+      Pattern.compile("(?is)ALTER\\s+(DATABASE|ROLE|USER)\\s+" + NAME + "\\s+(IN\\s+DATABASE\\s+" + NAME + "\\s+)?"
+          + "(SET\\s+[\\w.]+\\s*(=|TO)\\s*\\S.*|RESET\\s+[\\w.]+)"),
+      Pattern.compile("(?is)ALTER\\s+TABLE\\s+(ONLY\\s+)?" + NAME + "\\s+ADD\\s+CONSTRAINT\\s+" + NAME
+          + "\\s+(PRIMARY\\s+KEY|UNIQUE)\\s+USING\\s+INDEX\\s+" + NAME + "(\\s+(NOT\\s+)?DEFERRABLE.*)?"));
+  private static final Pattern INCLUDE = Pattern.compile("(?is)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s.*?\\))\\s+INCLUDE\\s*\\([^)]*\\)");
   private static final Pattern CONCURRENTLY = Pattern.compile("(?is)^((?:CREATE\\s+(?:UNIQUE\\s+)?|DROP\\s+)INDEX\\s+)CONCURRENTLY\\s+");
   private static final Pattern PARTIAL_INDEX = Pattern.compile("(?is)^(CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s.*?\\))\\s+WHERE\\s+(.+)$");
   private static final Pattern NOT_VALID = Pattern.compile("(?is)\\s+NOT\\s+VALID\\s*$");
@@ -62,10 +79,12 @@ final class SqlBlocks {
 
   private static String statementProblem(String statement) {
     if (TRANSACTION.matcher(statement).matches() || ENUM.matcher(statement).matches()
-        || EXTENSION.matcher(statement).matches() || DO_BLOCK.matcher(statement).matches()) {
+        || EXTENSION.matcher(statement).matches() || DO_BLOCK.matcher(statement).matches()
+        || SHAPES.stream().anyMatch(p -> p.matcher(statement).matches())) {
       return null;
     }
     String s = CONCURRENTLY.matcher(statement).replaceFirst("$1");
+    s = INCLUDE.matcher(s).replaceFirst("$1");
     s = NOT_VALID.matcher(s).replaceFirst("");
     Matcher partial = PARTIAL_INDEX.matcher(s);
     if (partial.matches()) {

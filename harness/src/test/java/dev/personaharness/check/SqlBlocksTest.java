@@ -20,7 +20,15 @@ class SqlBlocksTest {
       "CREATE TYPE order_status AS ENUM ('pending', 'paid', 'it''s shipped');",
       "CREATE EXTENSION IF NOT EXISTS pgcrypto;",
       "DO $$ BEGIN RAISE NOTICE 'a; b'; END $$;",
-      "-- a comment; with a semicolon\nSELECT 'a;b' FROM t; /* another; */ SELECT 2;"
+      "-- a comment; with a semicolon\nSELECT 'a;b' FROM t; /* another; */ SELECT 2;",
+      "CREATE INDEX project_members_user_idx ON project_members (user_id) INCLUDE (role);",
+      "CREATE OR REPLACE FUNCTION sync_id() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.id_new := NEW.id; RETURN NEW; END; $$;",
+      "CREATE TRIGGER audit_sync BEFORE INSERT OR UPDATE ON audit_events FOR EACH ROW EXECUTE FUNCTION sync_id();",
+      "DROP TRIGGER IF EXISTS audit_sync ON audit_events;",
+      "LOCK TABLE audit_events, audit_attachments IN ACCESS EXCLUSIVE MODE;",
+      "ALTER DATABASE telemetry SET timezone = 'UTC';",
+      "ALTER ROLE ingest_eu SET timezone TO 'UTC';",
+      "ALTER TABLE audit_events ADD CONSTRAINT audit_events_pkey PRIMARY KEY USING INDEX audit_events_id_new_idx;"
   })
   void acceptsEverydayPostgresql(String sql) {
     assertThat(SqlBlocks.problem(sql)).isNull();
@@ -33,6 +41,8 @@ class SqlBlocksTest {
         .isEqualTo("could only parse partial expression deleted_at in \"CREATE UNIQUE INDEX u ON t (a) WHERE deleted_at IS NUL\"");
     assertThat(SqlBlocks.problem("CREATE TYPE s AS ENUM ('a', b);")).isNotNull();
     assertThat(SqlBlocks.problem("   ")).isEqualTo("empty block");
+    assertThat(SqlBlocks.problem("LOCK TABLE t IN SOME MODE;")).isNotNull();
+    assertThat(SqlBlocks.problem("AND x = 1;")).isNotNull();
   }
 
   @Test
