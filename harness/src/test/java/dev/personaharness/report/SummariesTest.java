@@ -1,0 +1,59 @@
+package dev.personaharness.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.personaharness.core.CaseKey;
+import dev.personaharness.runlog.CaseRecord;
+import dev.personaharness.runlog.RunInfo;
+import dev.personaharness.runlog.RunLog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummariesTest {
+  private static CaseRecord scored(String persona, String task, int epoch, double score, boolean passed, String failedCheck) {
+    List<CaseRecord.CheckRecord> checks = failedCheck == null
+        ? List.of(new CaseRecord.CheckRecord("contains", "ok", 1, "passed", 1, "found"))
+        : List.of(new CaseRecord.CheckRecord("contains", failedCheck, 1, "failed", 0, "missing"));
+    return new CaseRecord(new CaseKey(persona, "s", task, epoch), task.startsWith("a") ? "alpha" : "beta", "h", "h", "m",
+        "answer", null, 1, false, List.of(), null, 0.5, checks, score, passed);
+  }
+
+  private static CaseRecord missing(String persona, String task) {
+    return new CaseRecord(new CaseKey(persona, "s", task, 1), "beta", "h", "h", "replay", null, null, 1, false,
+        List.of("missing"), "no recording", 0.5, List.of(), null, null);
+  }
+
+  private static RunLog.Run run(List<CaseRecord> cases) {
+    RunInfo info = new RunInfo(1, "r1", "v", null, "t0", "t1", "completed", "replay", Map.of(),
+        List.of(new RunInfo.PersonaRef("p1", "One", "agents/p1.md", "h"), new RunInfo.PersonaRef("p2", "Two", "agents/p2.md", "h")),
+        List.of(new RunInfo.SuiteRef("s", "suites/s.yaml", "h", List.of(new RunInfo.TaskRef("a1", "alpha"), new RunInfo.TaskRef("b1", "beta")))),
+        null, cases.size());
+    return new RunLog.Run(Path.of("reports/r1"), info, cases);
+  }
+
+  @Test
+  void scoresAreMeansOverTasksOfMeansOverEpochs() {
+    Summary s = Summaries.of(run(List.of(
+        scored("p1", "a1", 1, 1.0, true, null), scored("p1", "a1", 2, 0.5, true, null), scored("p1", "b1", 1, 0.0, false, "x"),
+        scored("p2", "a1", 1, 0.9, true, null), missing("p2", "b1"))));
+    // p1: a1 = mean(1.0, 0.5) = 0.75, b1 = 0.0 -> 0.375; pass rate 2 of 3
+    // p2: a1 = 0.9 (b1 errored, not scored) -> 0.9; pass rate 1 of 1
+    assertThat(s.leaderboard()).extracting(Summary.Standing::persona).containsExactly("p2", "p1");
+    assertThat(s.leaderboard().get(1).meanScore()).isEqualTo(0.375);
+    assertThat(s.leaderboard().get(1).passRate()).isEqualTo(2.0 / 3);
+    assertThat(s.leaderboard().get(0).errored()).isEqualTo(1);
+    assertThat(s.counts()).isEqualTo(new Summary.Counts(5, 4, 3, 1, 0, 1));
+    assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.kind()).isEqualTo("missing"));
+    assertThat(s.failingChecks()).singleElement().isEqualTo(new Summary.FailingCheck("s", "b1", "x", 1, 1));
+    assertThat(s.weakest()).filteredOn(w -> w.persona().equals("p1")).first()
+        .isEqualTo(new Summary.WeakTask("p1", "s", "b1", 0.0, List.of("x")));
+  }
+
+  @Test
+  void markdownCellsCannotBreakTheTableOrInjectHtml() {
+    assertThat(MarkdownReport.cell("a|b\nc <script>x</script> `code` \u001b[31m"))
+        .isEqualTo("a\\|b c &lt;script&gt;x&lt;/script&gt; 'code' [31m");
+  }
+}
