@@ -1,7 +1,10 @@
 package dev.personaharness.cli;
 
 import dev.personaharness.core.ConfigException;
+import dev.personaharness.model.LiveOptions;
 import dev.personaharness.model.ModelClient;
+import dev.personaharness.model.Providers;
+import dev.personaharness.model.RecordingClient;
 import dev.personaharness.model.ReplayClient;
 import dev.personaharness.project.Project;
 import dev.personaharness.recording.RecordingStore;
@@ -12,6 +15,8 @@ import dev.personaharness.runner.Runner;
 import dev.personaharness.runner.Selection;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +35,25 @@ final class RunCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--provider", paramLabel = "NAME", defaultValue = "replay",
-      description = "Where answers come from: replay (recorded answers; the default).")
+      description = {"Where answers come from: replay (recorded answers; the default), openai:MODEL (OPENAI_API_KEY;",
+          "OPENAI_BASE_URL or --base-url for any OpenAI-compatible server), anthropic:MODEL (ANTHROPIC_API_KEY),",
+          "ollama:MODEL (OLLAMA_BASE_URL)."})
   String provider;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of a live provider's API.")
+  String baseUrl;
+
+  @Option(names = "--record", description = "Store live answers as recordings, to replay and rescore later.")
+  boolean record;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "Cases in flight at once (default: 1 for replay, 4 for live providers).")
+  Integer concurrency;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Per-request time-out for live providers (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(names = "--max-attempts", paramLabel = "N", defaultValue = "6", description = "Attempts per case, retries included (default: ${DEFAULT-VALUE}).")
+  int maxAttempts;
 
   @Option(names = "--strict", description = "Make stale or missing recordings errors (exit 1).")
   boolean strict;
@@ -77,8 +99,19 @@ final class RunCommand implements Callable<Integer> {
     settings.put("filters", Map.of("persona", personas, "suite", suites, "task", tasks, "category", categories));
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, quiet);
+    if (!provider.equals("replay")) {
+      settings.put("base_url", baseUrl == null ? "(provider default or environment)" : baseUrl);
+      settings.put("timeout_seconds", timeoutSeconds);
+      settings.put("max_attempts", maxAttempts);
+      settings.put("record", record);
+    }
+    int inFlight = concurrency != null ? concurrency : provider.equals("replay") ? 1 : 4;
+    if (inFlight < 1) {
+      throw new ConfigException("--concurrency must be at least 1");
+    }
+    settings.put("concurrency", inFlight);
     Path dir = new Runner(project).run(selection, client, reports, RunDirs.newId(), settings, RunDirs.gitCommit(),
-        Version.get(), progress::update);
+        Version.get(), inFlight, progress::update);
     progress.done();
     Summary summary = Reports.write(RunLog.read(dir));
     RunDirs.markLatest(reports, dir);
@@ -91,8 +124,14 @@ final class RunCommand implements Callable<Integer> {
 
   private ModelClient client() {
     if (provider.equals("replay")) {
+      if (record) {
+        throw new ConfigException("--record needs a live provider; replay already reads the recordings");
+      }
       return new ReplayClient(new RecordingStore(recordings), strict);
     }
-    throw new ConfigException("unknown provider '" + provider + "'; this build supports: replay");
+    LiveOptions d = LiveOptions.defaults();
+    ModelClient live = Providers.live(provider, new LiveOptions(baseUrl, Duration.ofSeconds(timeoutSeconds), maxAttempts,
+        d.maxTotal(), d.backoffBase(), d.env(), d.clock()));
+    return record ? new RecordingClient(live, new RecordingStore(recordings), Clock.systemUTC()) : live;
   }
 }

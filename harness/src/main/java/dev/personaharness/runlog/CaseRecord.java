@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * One finished case as the run log keeps it: key, prompt identity, the answer exactly, who answered
  * and at what cost, every check with its evidence, score and pass. An errored case has an
- * {@code error} and no score.
+ * {@code error} and no score. {@code retries} counts provider attempts after the first.
  */
 public record CaseRecord(
     CaseKey key,
@@ -24,7 +24,8 @@ public record CaseRecord(
     double threshold,
     List<CheckRecord> checks,
     Double score,
-    Boolean passed) {
+    Boolean passed,
+    int retries) {
 
   public CaseRecord {
     notes = List.copyOf(notes);

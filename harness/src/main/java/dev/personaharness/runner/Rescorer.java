@@ -60,11 +60,11 @@ public final class Rescorer {
   static CaseRecord rescore(CaseRecord c, Task task, Checks checks) {
     if (c.errored()) {
       return new CaseRecord(c.key(), task.category(), c.personaHash(), c.promptHash(), c.model(), null, c.usage(),
-          c.latencyMillis(), c.stale(), c.notes(), c.error(), task.rubric().threshold(), List.of(), null, null);
+          c.latencyMillis(), c.stale(), c.notes(), c.error(), task.rubric().threshold(), List.of(), null, null, c.retries());
     }
     Scored scored = checks.score(task, c.response());
     return new CaseRecord(c.key(), task.category(), c.personaHash(), c.promptHash(), c.model(), c.response(), c.usage(),
         c.latencyMillis(), c.stale(), c.notes(), null, task.rubric().threshold(), Runner.checkRecords(scored),
-        scored.score(), scored.passed());
+        scored.score(), scored.passed(), c.retries());
   }
 }

@@ -23,6 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
@@ -66,26 +70,25 @@ public final class Runner {
     return cases;
   }
 
-  /** Runs the selection into a new directory under {@code reportsDir}; returns that directory. */
+  /**
+   * Runs the selection into a new directory under {@code reportsDir}, {@code concurrency} cases at
+   * a time; returns that directory. Each case is appended to the log as it finishes.
+   */
   public Path run(Selection selection, ModelClient client, Path reportsDir, String runId, Map<String, Object> settings,
-      String gitCommit, String harnessVersion, Consumer<Progress> progress) {
+      String gitCommit, String harnessVersion, int concurrency, Consumer<Progress> progress) {
     List<Case> cases = cases(selection);
     RunInfo info = new RunInfo(RunInfo.FORMAT_VERSION, runId, harnessVersion, gitCommit, Instant.now().toString(), null,
         "running", client.name(), settings, personaRefs(cases), suiteRefs(cases), null, 0);
-    long start = System.nanoTime();
-    long errored = 0;
-    long failed = 0;
+    Tally tally = new Tally(cases.size(), progress);
     try (RunLog log = RunLog.create(reportsDir.resolve(runId), info)) {
       String status = "interrupted";
       try {
-        for (int i = 0; i < cases.size(); i++) {
-          Case c = cases.get(i);
-          Completion completion = client.complete(new ModelRequest(c.key(), c.prompt(), c.persona().hash(), c.settings()));
-          CaseRecord record = score(c, completion);
-          log.append(record);
-          errored += record.errored() ? 1 : 0;
-          failed += Boolean.FALSE.equals(record.passed()) ? 1 : 0;
-          progress.accept(new Progress(i + 1, cases.size(), errored, failed, (System.nanoTime() - start) / 1e9));
+        if (concurrency <= 1) {
+          for (Case c : cases) {
+            tally.done(runOne(c, client, log));
+          }
+        } else {
+          runConcurrently(cases, client, log, concurrency, tally);
         }
         status = "completed";
       } finally {
@@ -95,16 +98,69 @@ public final class Runner {
     }
   }
 
+  private CaseRecord runOne(Case c, ModelClient client, RunLog log) {
+    Completion completion = client.complete(new ModelRequest(c.key(), c.prompt(), c.persona().hash(), c.settings()));
+    CaseRecord record = score(c, completion);
+    log.append(record);
+    return record;
+  }
+
+  private void runConcurrently(List<Case> cases, ModelClient client, RunLog log, int concurrency, Tally tally) {
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
+      Thread t = new Thread(r, "case-runner");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (Case c : cases) {
+        futures.add(pool.submit(() -> tally.done(runOne(c, client, log))));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("run interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Counts finished cases for progress lines; safe from several threads. */
+  private static final class Tally {
+    private final long total;
+    private final Consumer<Progress> progress;
+    private final long start = System.nanoTime();
+    private long done;
+    private long errored;
+    private long failed;
+
+    Tally(long total, Consumer<Progress> progress) {
+      this.total = total;
+      this.progress = progress;
+    }
+
+    synchronized void done(CaseRecord r) {
+      done++;
+      errored += r.errored() ? 1 : 0;
+      failed += Boolean.FALSE.equals(r.passed()) ? 1 : 0;
+      progress.accept(new Progress(done, total, errored, failed, (System.nanoTime() - start) / 1e9));
+    }
+  }
+
   CaseRecord score(Case c, Completion completion) {
     if (completion.failed()) {
       return new CaseRecord(c.key(), c.task().category(), c.persona().hash(), c.prompt().hash(), completion.model(),
           null, completion.usage(), completion.latencyMillis(), completion.stale(), completion.notes(), completion.error(),
-          c.task().rubric().threshold(), List.of(), null, null);
+          c.task().rubric().threshold(), List.of(), null, null, completion.retries());
     }
     Scored scored = checks.score(c.task(), completion.text());
     return new CaseRecord(c.key(), c.task().category(), c.persona().hash(), c.prompt().hash(), completion.model(),
         completion.text(), completion.usage(), completion.latencyMillis(), completion.stale(), completion.notes(), null,
-        c.task().rubric().threshold(), checkRecords(scored), scored.score(), scored.passed());
+        c.task().rubric().threshold(), checkRecords(scored), scored.score(), scored.passed(), completion.retries());
   }
 
   /** The log's form of scored checks; shared with rescoring. */

@@ -17,12 +17,12 @@ class SummariesTest {
         ? List.of(new CaseRecord.CheckRecord("contains", "ok", 1, "passed", 1, "found"))
         : List.of(new CaseRecord.CheckRecord("contains", failedCheck, 1, "failed", 0, "missing"));
     return new CaseRecord(new CaseKey(persona, "s", task, epoch), task.startsWith("a") ? "alpha" : "beta", "h", "h", "m",
-        "answer", null, 1, false, List.of(), null, 0.5, checks, score, passed);
+        "answer", null, 1, false, List.of(), null, 0.5, checks, score, passed, 0);
   }
 
   private static CaseRecord missing(String persona, String task) {
     return new CaseRecord(new CaseKey(persona, "s", task, 1), "beta", "h", "h", "replay", null, null, 1, false,
-        List.of("missing"), "no recording", 0.5, List.of(), null, null);
+        List.of("missing"), "no recording", 0.5, List.of(), null, null, 0);
   }
 
   private static RunLog.Run run(List<CaseRecord> cases) {

@@ -49,7 +49,7 @@ class RunnerTest {
   void runsEveryPersonaTaskAndEpochAndKeepsErrorsAsData() {
     FakeClient client = new FakeClient();
     Path dir = new Runner(project).run(new Selection(List.of(), List.of(), List.of(), List.of(), 2), client, reports, "r1",
-        Map.of(), null, "test", p -> { });
+        Map.of(), null, "test", 1, p -> { });
     RunLog.Run run = RunLog.read(dir);
     assertThat(run.cases()).hasSize(2 * 2 * 2);
     assertThat(run.info().status()).isEqualTo("completed");
@@ -94,7 +94,7 @@ class RunnerTest {
         return Completion.answer("x", "m", null, 1, false, List.of());
       }
     };
-    assertThatThrownBy(() -> new Runner(project).run(Selection.ALL, broken, reports, "r2", Map.of(), null, "t", p -> { }))
+    assertThatThrownBy(() -> new Runner(project).run(Selection.ALL, broken, reports, "r2", Map.of(), null, "t", 1, p -> { }))
         .hasMessage("bug");
     RunLog.Run run = RunLog.read(reports.resolve("r2"));
     assertThat(run.cases()).hasSize(2);
