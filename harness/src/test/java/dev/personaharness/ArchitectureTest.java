@@ -66,8 +66,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void jacksonOnlyInTheRunLogAndParsers() {
-    noClasses().that().resideOutsideOfPackages(P + "runlog..", P + "check..", P + "importing..", P + "cli..")
+  void jacksonOnlyWhereJsonIsReadOrWritten() {
+    noClasses().that().resideOutsideOfPackages(P + "runlog..", P + "check..", P + "importing..", P + "model..", P + "cli..")
         .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(CLASSES);
   }
 }

@@ -49,6 +49,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--concurrency", paramLabel = "N", description = "Cases in flight at once (default: 1 for replay, 4 for live providers).")
   Integer concurrency;
 
+  @Option(names = "--cache-dir", paramLabel = "DIR", description = "Answer cache for live providers (default: ~/.cache/persona-harness).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Neither read nor write the answer cache.")
+  boolean noCache;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Per-request time-out for live providers (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
@@ -104,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
       settings.put("timeout_seconds", timeoutSeconds);
       settings.put("max_attempts", maxAttempts);
       settings.put("record", record);
+      settings.put("cache", noCache ? "off" : String.valueOf(cacheDir == null ? Providers.defaultCacheDir() : cacheDir));
     }
     int inFlight = concurrency != null ? concurrency : provider.equals("replay") ? 1 : 4;
     if (inFlight < 1) {
@@ -131,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
     }
     LiveOptions d = LiveOptions.defaults();
     ModelClient live = Providers.live(provider, new LiveOptions(baseUrl, Duration.ofSeconds(timeoutSeconds), maxAttempts,
-        d.maxTotal(), d.backoffBase(), d.env(), d.clock()));
+        d.maxTotal(), d.backoffBase(), d.env(), d.clock()), noCache ? null : cacheDir == null ? Providers.defaultCacheDir() : cacheDir);
     return record ? new RecordingClient(live, new RecordingStore(recordings), Clock.systemUTC()) : live;
   }
 }

@@ -18,6 +18,27 @@ public final class Providers {
 
   private Providers() {}
 
+  /** A live client with the answer cache in front of it ({@code cacheDir} null: no cache). */
+  public static ModelClient live(String spec, LiveOptions options, java.nio.file.Path cacheDir) {
+    ModelClient client = live(spec, options);
+    return cacheDir == null ? client : new CachingClient((LiveClient) client, cacheDir);
+  }
+
+  /** Size of an answer cache. */
+  public static CachingClient.Stats cacheStats(java.nio.file.Path dir) {
+    return CachingClient.stats(dir);
+  }
+
+  /** Empties an answer cache; returns the number of entries removed. */
+  public static long clearCache(java.nio.file.Path dir) {
+    return CachingClient.clear(dir);
+  }
+
+  /** The default cache directory: {@code ~/.cache/persona-harness}. */
+  public static java.nio.file.Path defaultCacheDir() {
+    return java.nio.file.Path.of(System.getProperty("user.home"), ".cache", "persona-harness");
+  }
+
   public static ModelClient live(String spec, LiveOptions options) {
     int colon = spec.indexOf(':');
     if (colon <= 0 || colon == spec.length() - 1) {

@@ -67,7 +67,7 @@ class LiveRunProcessTest {
   @Test
   void liveRunRecordsAndReplaysAndNeverWritesTheKey() throws Exception {
     int code = harness("run", "--provider", "openai:local-model", "--base-url", server.baseUrl() + "/v1", "--record",
-        "--concurrency", "2", "--quiet");
+        "--concurrency", "2", "--cache-dir", "cache", "--quiet");
     String out = Files.readString(tmp.resolve("out.txt"));
     assertThat(code).as(out).isZero();
     server.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions")));
@@ -75,6 +75,7 @@ class LiveRunProcessTest {
     assertThat(Files.readAllLines(run.resolve("cases.jsonl"))).hasSize(2).allMatch(l -> l.contains("\"model\":\"local-model\""));
     assertThat(Files.readString(run.resolve("run.json"))).contains("\"provider\" : \"openai:local-model\"");
     assertThat(tmp.resolve("suites/recordings/good/terse/review-table.1.md")).exists();
+    assertThat(tmp.resolve("cache")).isDirectory();
 
     int replay = harness("run", "--quiet");
     assertThat(replay).as(Files.readString(tmp.resolve("out.txt"))).isZero();

@@ -182,4 +182,35 @@ class LiveClientTest {
     assertThat(HeaderAwareHttpClient.retryAfter("Mon, 23 Nov 2026 09:00:00 GMT", now)).isEqualTo(Duration.ZERO);
     assertThat(HeaderAwareHttpClient.retryAfter("soon", now)).isNull();
   }
+
+  @Test
+  void theCacheServesOnlyTheSameModelAndServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path cache) {
+    server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(OPENAI_OK)));
+    ModelClient a = Providers.live("openai:gpt-4o-mini", opts(Duration.ofSeconds(5), 1), cache);
+    assertThat(a.complete(request()).notes()).isEmpty();
+    Completion again = a.complete(request());
+    assertThat(again.notes()).containsExactly("cached");
+    assertThat(again.text()).isEqualTo("Use keyset pagination.");
+    server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+
+    ModelClient otherModel = Providers.live("openai:gpt-4o", opts(Duration.ofSeconds(5), 1), cache);
+    assertThat(otherModel.complete(request()).notes()).isEmpty();
+    ModelRequest epoch2 = new ModelRequest(new CaseKey("p", "s", "t", 2), request().prompt(), "ph", request().settings());
+    assertThat(a.complete(epoch2).notes()).isEmpty();
+    server.verify(3, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+    assertThat(Providers.cacheStats(cache).entries()).isEqualTo(3);
+    assertThat(Providers.clearCache(cache)).isEqualTo(3);
+    assertThat(Providers.cacheStats(cache).entries()).isZero();
+  }
+
+  @Test
+  void backoffDoublesWithJitterUnlessTheServerSaysWhen() {
+    Duration base = Duration.ofMillis(100);
+    for (int attempt = 1; attempt <= 8; attempt++) {
+      long expected = 100L << Math.min(attempt - 1, 5);
+      assertThat(LiveClient.delay(new RuntimeException(), attempt, base).toMillis()).isBetween(expected * 3 / 4, expected * 5 / 4);
+    }
+    ProviderHttpException rl = new ProviderHttpException(429, "slow", Duration.ofSeconds(42));
+    assertThat(LiveClient.delay(new RuntimeException(rl), 1, base)).isEqualTo(Duration.ofSeconds(42));
+  }
 }
