@@ -10,6 +10,7 @@ import dev.personaharness.project.Project;
 import dev.personaharness.recording.RecordingStore;
 import dev.personaharness.report.Reports;
 import dev.personaharness.report.Summary;
+import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import dev.personaharness.runner.Runner;
 import dev.personaharness.runner.Selection;
@@ -91,11 +92,63 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
+  @Option(names = "--resume", paramLabel = "RUN_DIR",
+      description = "Finish an interrupted run in its own directory, with the provider and filters it started with.")
+  Path resume;
+
+  @Option(names = "--retry-errors", description = "With --resume: run errored cases again too.")
+  boolean retryErrors;
+
   @Override
   public Integer call() {
+    RunLog.Run previous = null;
+    if (resume != null) {
+      previous = RunLog.read(RunDirs.existingRun(resume));
+      adopt(previous.info());
+    } else if (retryErrors) {
+      throw new ConfigException("--retry-errors goes with --resume RUN_DIR");
+    }
     Project project = dirs.load();
     ModelClient client = client();
     Selection selection = new Selection(personas, suites, tasks, categories, epochs);
+    Map<String, Object> settings = settings();
+    int inFlight = (int) settings.get("concurrency");
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, quiet);
+    Path runDir = previous != null ? previous.dir() : reports.resolve(RunDirs.newId());
+    Thread onStop = new Thread(() -> {
+      RunLog.markInterrupted(runDir, java.time.Instant.now().toString());
+      err.println();
+      err.println("interrupted: finished cases are kept in " + runDir + "; resume with: bin/harness run --resume " + runDir);
+      err.flush();
+    });
+    Runtime.getRuntime().addShutdownHook(onStop);
+    Path dir;
+    try {
+      Runner runner = new Runner(project);
+      dir = previous != null
+          ? runner.resume(previous, selection, client, retryErrors, inFlight, progress::update)
+          : runner.run(selection, client, runDir.getParent(), runDir.getFileName().toString(), settings,
+              RunDirs.gitCommit(), Version.get(), inFlight, progress::update);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onStop);
+      } catch (IllegalStateException alreadyStopping) {
+        // the hook is running: the process is being stopped
+      }
+    }
+    progress.done();
+    Summary summary = Reports.write(RunLog.read(dir));
+    RunDirs.markLatest(dir.getParent(), dir);
+    Leaderboard.print(spec.commandLine().getOut(), summary, dir);
+    if (summary.counts().errored() > 0) {
+      err.println("warning: " + summary.counts().errored() + " case(s) errored; see the top of " + dir.resolve(Reports.MARKDOWN_FILE));
+    }
+    return strict && (summary.counts().errored() > 0 || summary.counts().stale() > 0) ? Main.FAILED : Main.OK;
+  }
+
+  /** What run.json keeps of a run's options, so that --resume needs nothing else. */
+  private Map<String, Object> settings() {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("strict", strict);
     settings.put("recordings", recordings.toString());
@@ -103,10 +156,10 @@ final class RunCommand implements Callable<Integer> {
       settings.put("epochs", epochs);
     }
     settings.put("filters", Map.of("persona", personas, "suite", suites, "task", tasks, "category", categories));
-    PrintWriter err = spec.commandLine().getErr();
-    Progress progress = new Progress(err, quiet);
     if (!provider.equals("replay")) {
-      settings.put("base_url", baseUrl == null ? "(provider default or environment)" : baseUrl);
+      if (baseUrl != null) {
+        settings.put("base_url", baseUrl);
+      }
       settings.put("timeout_seconds", timeoutSeconds);
       settings.put("max_attempts", maxAttempts);
       settings.put("record", record);
@@ -117,16 +170,38 @@ final class RunCommand implements Callable<Integer> {
       throw new ConfigException("--concurrency must be at least 1");
     }
     settings.put("concurrency", inFlight);
-    Path dir = new Runner(project).run(selection, client, reports, RunDirs.newId(), settings, RunDirs.gitCommit(),
-        Version.get(), inFlight, progress::update);
-    progress.done();
-    Summary summary = Reports.write(RunLog.read(dir));
-    RunDirs.markLatest(reports, dir);
-    Leaderboard.print(spec.commandLine().getOut(), summary, dir);
-    if (summary.counts().errored() > 0) {
-      err.println("warning: " + summary.counts().errored() + " case(s) errored; see the top of " + dir.resolve(Reports.MARKDOWN_FILE));
+    return settings;
+  }
+
+  /** Takes the provider, filters and options a run was started with (a --concurrency given now wins). */
+  @SuppressWarnings("unchecked")
+  private void adopt(RunInfo info) {
+    Map<String, Object> s = info.settings();
+    provider = info.provider();
+    strict = Boolean.TRUE.equals(s.get("strict"));
+    recordings = Path.of(String.valueOf(s.getOrDefault("recordings", recordings.toString())));
+    epochs = s.get("epochs") instanceof Number n ? n.intValue() : null;
+    Map<String, List<String>> filters = (Map<String, List<String>>) s.getOrDefault("filters", Map.of());
+    personas = new ArrayList<>(filters.getOrDefault("persona", List.of()));
+    suites = new ArrayList<>(filters.getOrDefault("suite", List.of()));
+    tasks = new ArrayList<>(filters.getOrDefault("task", List.of()));
+    categories = new ArrayList<>(filters.getOrDefault("category", List.of()));
+    baseUrl = s.get("base_url") instanceof String u ? u : null;
+    if (s.get("timeout_seconds") instanceof Number n) {
+      timeoutSeconds = n.intValue();
     }
-    return strict && (summary.counts().errored() > 0 || summary.counts().stale() > 0) ? Main.FAILED : Main.OK;
+    if (s.get("max_attempts") instanceof Number n) {
+      maxAttempts = n.intValue();
+    }
+    record = Boolean.TRUE.equals(s.get("record"));
+    if ("off".equals(s.get("cache"))) {
+      noCache = true;
+    } else if (s.get("cache") instanceof String c) {
+      cacheDir = Path.of(c);
+    }
+    if (concurrency == null && s.get("concurrency") instanceof Number n) {
+      concurrency = n.intValue();
+    }
   }
 
   private ModelClient client() {

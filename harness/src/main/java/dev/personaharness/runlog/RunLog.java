@@ -40,12 +40,12 @@ public final class RunLog implements Closeable {
   private RunInfo info;
   private long written;
 
-  private RunLog(Path dir, RunInfo info) throws IOException {
+  private RunLog(Path dir, RunInfo info, long written, StandardOpenOption mode) throws IOException {
     this.dir = dir;
     this.info = info;
+    this.written = written;
     writeInfo();
-    this.cases = Files.newBufferedWriter(dir.resolve(CASES_FILE), StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    this.cases = Files.newBufferedWriter(dir.resolve(CASES_FILE), StandardCharsets.UTF_8, mode, StandardOpenOption.WRITE);
   }
 
   /** Creates {@code dir} (which must not exist yet) and starts its log. */
@@ -53,9 +53,47 @@ public final class RunLog implements Closeable {
     try {
       Files.createDirectories(dir.getParent());
       Files.createDirectory(dir);
-      return new RunLog(dir, info);
+      return new RunLog(dir, info, 0, StandardOpenOption.CREATE_NEW);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create run directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reopens an interrupted run to finish it: {@code cases.jsonl} is first rewritten atomically
+   * with only the records to keep (dropping a torn last line, and errored cases that will run
+   * again), then new cases are appended after them.
+   */
+  public static RunLog resume(Run run, List<CaseRecord> keep) {
+    StringBuilder sb = new StringBuilder();
+    try {
+      for (CaseRecord r : keep) {
+        sb.append(MAPPER.writeValueAsString(r)).append('\n');
+      }
+      AtomicFiles.write(run.dir().resolve(CASES_FILE), sb.toString());
+      RunInfo i = run.info();
+      RunInfo running = new RunInfo(i.formatVersion(), i.id(), i.harnessVersion(), i.gitCommit(), i.startedAt(), null,
+          "running", i.provider(), i.settings(), i.personas(), i.suites(), i.rescoredFrom(), keep.size());
+      return new RunLog(run.dir(), running, keep.size(), StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot resume " + run.dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Marks a run that is still {@code running} as {@code interrupted}: for a process being stopped. */
+  public static void markInterrupted(Path dir, String endedAt) {
+    try {
+      RunInfo i = MAPPER.readValue(Files.readString(dir.resolve(RUN_FILE), StandardCharsets.UTF_8), RunInfo.class);
+      if (i.status().equals("running")) {
+        long n;
+        try (var lines = Files.lines(dir.resolve(CASES_FILE), StandardCharsets.UTF_8)) {
+          n = lines.filter(l -> !l.isBlank()).count();
+        }
+        AtomicFiles.write(dir.resolve(RUN_FILE), MAPPER.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(i.ended(endedAt, "interrupted", n)) + "\n");
+      }
+    } catch (IOException | RuntimeException e) {
+      // best effort while the process stops: the cases already logged are safe either way
     }
   }
 

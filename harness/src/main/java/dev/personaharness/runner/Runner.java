@@ -79,8 +79,41 @@ public final class Runner {
     List<Case> cases = cases(selection);
     RunInfo info = new RunInfo(RunInfo.FORMAT_VERSION, runId, harnessVersion, gitCommit, Instant.now().toString(), null,
         "running", client.name(), settings, personaRefs(cases), suiteRefs(cases), null, 0);
+    return execute(cases, client, RunLog.create(reportsDir.resolve(runId), info), concurrency, progress);
+  }
+
+  /**
+   * Finishes an interrupted run in its own directory: finished cases are kept, the others run
+   * (errored ones too when {@code retryErrors}). The personas and suites must be the revisions the
+   * run started with, so the finished run equals an uninterrupted one.
+   */
+  public Path resume(RunLog.Run run, Selection selection, ModelClient client, boolean retryErrors, int concurrency,
+      Consumer<Progress> progress) {
+    List<Case> all = cases(selection);
+    List<RunInfo.PersonaRef> personas = personaRefs(all);
+    List<RunInfo.SuiteRef> suites = suiteRefs(all);
+    if (!personas.equals(run.info().personas()) || !sameSuites(suites, run.info().suites())) {
+      throw new dev.personaharness.core.ConfigException("the personas or suites changed since run " + run.info().id()
+          + " started, so resuming would mix revisions; start a new run instead");
+    }
+    java.util.Set<dev.personaharness.core.CaseKey> done = new java.util.HashSet<>();
+    List<CaseRecord> keep = new ArrayList<>();
+    for (CaseRecord r : run.cases()) {
+      if ((!retryErrors || !r.errored()) && done.add(r.key())) {
+        keep.add(r);
+      }
+    }
+    List<Case> remaining = all.stream().filter(c -> !done.contains(c.key())).toList();
+    return execute(remaining, client, RunLog.resume(run, keep), concurrency, progress);
+  }
+
+  private static boolean sameSuites(List<RunInfo.SuiteRef> a, List<RunInfo.SuiteRef> b) {
+    return a.stream().map(s -> s.id() + "@" + s.hash()).toList().equals(b.stream().map(s -> s.id() + "@" + s.hash()).toList());
+  }
+
+  private Path execute(List<Case> cases, ModelClient client, RunLog opened, int concurrency, Consumer<Progress> progress) {
     Tally tally = new Tally(cases.size(), progress);
-    try (RunLog log = RunLog.create(reportsDir.resolve(runId), info)) {
+    try (RunLog log = opened) {
       String status = "interrupted";
       try {
         if (concurrency <= 1) {

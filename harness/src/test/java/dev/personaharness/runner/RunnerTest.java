@@ -100,4 +100,31 @@ class RunnerTest {
     assertThat(run.cases()).hasSize(2);
     assertThat(run.info().status()).isEqualTo("interrupted");
   }
+
+  @Test
+  void resumeWithRetryErrorsRunsOnlyTheErroredCasesAgain() {
+    Path dir = new Runner(project).run(Selection.ALL, new FakeClient(), reports, "r3", Map.of(), null, "t", 1, p -> { });
+    RunLog.Run first = RunLog.read(dir);
+    assertThat(first.cases()).filteredOn(CaseRecord::errored).hasSize(2);
+    List<String> asked = new ArrayList<>();
+    ModelClient healthy = new ModelClient() {
+      @Override
+      public String name() {
+        return "fake";
+      }
+
+      @Override
+      public Completion complete(ModelRequest r) {
+        asked.add(r.key().toString());
+        return Completion.answer("first, then retry", "fake-1", null, 1, false, List.of());
+      }
+    };
+    new Runner(project).resume(first, Selection.ALL, healthy, false, 1, p -> { });
+    assertThat(asked).isEmpty();
+    new Runner(project).resume(RunLog.read(dir), Selection.ALL, healthy, true, 1, p -> { });
+    assertThat(asked).containsExactlyInAnyOrder("list-tools × good/explain-idempotency #1", "lenient × good/explain-idempotency #1");
+    RunLog.Run done = RunLog.read(dir);
+    assertThat(done.cases()).hasSize(4).noneMatch(CaseRecord::errored);
+    assertThat(done.info().status()).isEqualTo("completed");
+  }
 }
