@@ -212,8 +212,9 @@ final class RunCommand implements Callable<Integer> {
       return new ReplayClient(new RecordingStore(recordings), strict);
     }
     LiveOptions d = LiveOptions.defaults();
+    int inFlight = concurrency != null ? concurrency : 4;
     ModelClient live = Providers.live(provider, new LiveOptions(baseUrl, Duration.ofSeconds(timeoutSeconds), maxAttempts,
-        d.maxTotal(), d.backoffBase(), d.env(), d.clock()), noCache ? null : cacheDir == null ? Providers.defaultCacheDir() : cacheDir);
+        d.maxTotal(), d.backoffBase(), inFlight, d.env(), d.clock()), noCache ? null : cacheDir == null ? Providers.defaultCacheDir() : cacheDir);
     return record ? new RecordingClient(live, new RecordingStore(recordings), Clock.systemUTC()) : live;
   }
 }

@@ -37,8 +37,10 @@ final class LiveClient implements ModelClient {
   private final ChatModel chat;
   private final LiveOptions options;
   private final List<String> secrets;
+  private final AdaptiveLimit limit;
 
   LiveClient(String kind, String model, String baseUrl, ChatModel chat, LiveOptions options, List<String> secrets) {
+    this.limit = new AdaptiveLimit(options.maxInFlight());
     this.kind = kind;
     this.model = model;
     this.baseUrl = baseUrl;
@@ -72,7 +74,7 @@ final class LiveClient implements ModelClient {
         .build();
     long start = System.nanoTime();
     try {
-      ChatResponse response = Failsafe.with(policy).get(() -> chat.chat(chatRequest));
+      ChatResponse response = Failsafe.with(policy).get(() -> limited(chatRequest));
       long ms = (System.nanoTime() - start) / 1_000_000;
       String text = response.aiMessage() == null ? null : response.aiMessage().text();
       String answeredBy = response.metadata() != null && response.metadata().modelName() != null
@@ -87,6 +89,29 @@ final class LiveClient implements ModelClient {
       Throwable cause = e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
       return Completion.failure(describe(cause), model, ms, false, notes(retries.get())).withRetries(retries.get());
     }
+  }
+
+  /** One attempt, counted against the provider's adaptive in-flight limit. */
+  private ChatResponse limited(ChatRequest request) throws InterruptedException {
+    limit.acquire();
+    boolean throttled = false;
+    try {
+      return chat.chat(request);
+    } catch (RuntimeException e) {
+      throttled = throttled(e);
+      throw e;
+    } finally {
+      limit.release(throttled);
+    }
+  }
+
+  private static boolean throttled(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RateLimitException || (t instanceof HttpException h && h.statusCode() == 429)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ChatRequestParameters parameters(GenerationSettings s) {

@@ -52,7 +52,7 @@ class LiveClientTest {
   }
 
   private LiveOptions opts(Duration timeout, int attempts) {
-    return new LiveOptions(server.baseUrl() + "/v1", timeout, attempts, Duration.ofSeconds(30), Duration.ofMillis(10),
+    return new LiveOptions(server.baseUrl() + "/v1", timeout, attempts, Duration.ofSeconds(30), Duration.ofMillis(10), 4,
         Map.of("OPENAI_API_KEY", KEY, "ANTHROPIC_API_KEY", KEY), Clock.systemUTC());
   }
 
@@ -166,7 +166,7 @@ class LiveClientTest {
 
   @Test
   void aMissingKeyIsAConfigurationErrorBeforeAnyCall() {
-    LiveOptions noKeys = new LiveOptions(null, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofMillis(1), Map.of(), Clock.systemUTC());
+    LiveOptions noKeys = new LiveOptions(null, Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofMillis(1), 1, Map.of(), Clock.systemUTC());
     assertThatThrownBy(() -> Providers.live("openai:gpt-4o", noKeys)).isInstanceOf(ConfigException.class)
         .hasMessage("OPENAI_API_KEY is not set: export it to use the openai provider, or run offline with --provider replay");
     assertThatThrownBy(() -> Providers.live("anthropic:claude", noKeys)).hasMessageStartingWith("ANTHROPIC_API_KEY is not set");
