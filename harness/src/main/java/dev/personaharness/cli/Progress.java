@@ -4,12 +4,15 @@ import dev.personaharness.runner.Runner;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** The progress line during a run: rewritten in place on a terminal, a few lines otherwise. */
+/**
+ * The progress line during a run: a bar rewritten in place on a terminal; without one (CI), a
+ * plain line every few seconds and at the end.
+ */
 final class Progress {
   private final PrintWriter err;
   private final boolean quiet;
   private final boolean terminal = System.console() != null;
-  private long lastPrinted = -1;
+  private long lastPrinted;
   private Runner.Progress last;
 
   Progress(PrintWriter err, boolean quiet) {
@@ -22,12 +25,11 @@ final class Progress {
     if (quiet) {
       return;
     }
-    long bucket = p.total() == 0 ? 0 : p.done() * 4 / p.total();
     if (terminal) {
-      err.print("\r" + line(p));
+      err.print("\r" + bar(p) + " " + line(p) + "   ");
       err.flush();
-    } else if (bucket != lastPrinted || p.done() == p.total()) {
-      lastPrinted = bucket;
+    } else if (System.nanoTime() - lastPrinted > 5_000_000_000L || p.done() == p.total()) {
+      lastPrinted = System.nanoTime();
       err.println(line(p));
     }
   }
@@ -38,8 +40,16 @@ final class Progress {
     }
   }
 
-  private static String line(Runner.Progress p) {
+  static String line(Runner.Progress p) {
     double rate = p.elapsedSeconds() > 0 ? p.done() / p.elapsedSeconds() : 0;
-    return String.format(Locale.ROOT, "%d/%d cases, %.0f/s, %d failed, %d errored", p.done(), p.total(), rate, p.failed(), p.errored());
+    double eta = p.etaSeconds();
+    return String.format(Locale.ROOT, "%d/%d cases, %.1f/s, ETA %s, %d failed, %d errored, %d retries, %d tokens",
+        p.done(), p.total(), rate, Double.isNaN(eta) ? "?" : Math.round(eta) + "s", p.failed(), p.errored(), p.retries(), p.tokens());
+  }
+
+  private static String bar(Runner.Progress p) {
+    int width = 24;
+    int filled = p.total() == 0 ? width : (int) (width * p.done() / p.total());
+    return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
   }
 }

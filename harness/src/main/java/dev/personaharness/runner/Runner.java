@@ -43,7 +43,12 @@ public final class Runner {
   }
 
   /** How far a run is, for progress lines. */
-  public record Progress(long done, long total, long errored, long failed, double elapsedSeconds) {}
+  public record Progress(long done, long total, long errored, long failed, long retries, long tokens, double elapsedSeconds) {
+    /** Seconds left at the rate so far; NaN before the first case finishes. */
+    public double etaSeconds() {
+      return done == 0 ? Double.NaN : elapsedSeconds / done * (total - done);
+    }
+  }
 
   /** One case to run: its key, its assembled prompt, and everything the log needs about it. */
   record Case(CaseKey key, Persona persona, Suite suite, Task task, Prompt prompt, GenerationSettings settings) {}
@@ -170,6 +175,8 @@ public final class Runner {
     private long done;
     private long errored;
     private long failed;
+    private long retries;
+    private long tokens;
 
     Tally(long total, Consumer<Progress> progress) {
       this.total = total;
@@ -180,7 +187,10 @@ public final class Runner {
       done++;
       errored += r.errored() ? 1 : 0;
       failed += Boolean.FALSE.equals(r.passed()) ? 1 : 0;
-      progress.accept(new Progress(done, total, errored, failed, (System.nanoTime() - start) / 1e9));
+      retries += r.retries();
+      tokens += (r.usage().inputTokens() == null ? 0 : r.usage().inputTokens())
+          + (r.usage().outputTokens() == null ? 0 : r.usage().outputTokens());
+      progress.accept(new Progress(done, total, errored, failed, retries, tokens, (System.nanoTime() - start) / 1e9));
     }
   }
 
