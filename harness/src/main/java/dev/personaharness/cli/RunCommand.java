@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--base-url", paramLabel = "URL", description = "Base URL of a live provider's API.")
   String baseUrl;
 
+  @Option(names = "--model", paramLabel = "persona",
+      description = "persona: ask each persona's own model (its 'model' field; sonnet, opus and haiku map to Claude ids, inherit keeps the provider's).")
+  String modelChoice;
+
   @Option(names = "--record", description = "Store live answers as recordings, to replay and rescore later.")
   boolean record;
 
@@ -125,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(onStop);
     Path dir;
     try {
-      Runner runner = new Runner(project);
+      Runner runner = new Runner(project, personaModels(project, settings));
       dir = previous != null
           ? runner.resume(previous, selection, client, retryErrors, inFlight, progress::update)
           : runner.run(selection, client, runDir.getParent(), runDir.getFileName().toString(), settings,
@@ -145,6 +149,30 @@ final class RunCommand implements Callable<Integer> {
       err.println("warning: " + summary.counts().errored() + " case(s) errored; see the top of " + dir.resolve(Reports.MARKDOWN_FILE));
     }
     return strict && (summary.counts().errored() > 0 || summary.counts().stale() > 0) ? Main.FAILED : Main.OK;
+  }
+
+  /** For --model persona: the model each persona declares, resolved through the alias table. */
+  private Map<String, String> personaModels(Project project, Map<String, Object> settings) {
+    if (modelChoice == null) {
+      return Map.of();
+    }
+    if (!modelChoice.equals("persona")) {
+      throw new ConfigException("--model takes 'persona'; to choose one model, name it in --provider KIND:MODEL");
+    }
+    if (provider.equals("replay")) {
+      throw new ConfigException("--model persona needs a live provider; replay serves what was recorded");
+    }
+    String kind = provider.substring(0, Math.max(0, provider.indexOf(':')));
+    Map<String, String> models = new java.util.TreeMap<>();
+    for (var p : project.personas()) {
+      String m = dev.personaharness.model.ModelAliases.resolve(p.model(), kind, p.id());
+      if (m != null) {
+        models.put(p.id(), m);
+      }
+    }
+    settings.put("model", "persona");
+    settings.put("persona_models", models);
+    return models;
   }
 
   /** What run.json keeps of a run's options, so that --resume needs nothing else. */
@@ -199,6 +227,7 @@ final class RunCommand implements Callable<Integer> {
     } else if (s.get("cache") instanceof String c) {
       cacheDir = Path.of(c);
     }
+    modelChoice = "persona".equals(s.get("model")) ? "persona" : null;
     if (concurrency == null && s.get("concurrency") instanceof Number n) {
       concurrency = n.intValue();
     }

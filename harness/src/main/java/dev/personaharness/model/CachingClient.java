@@ -53,7 +53,7 @@ public final class CachingClient implements ModelClient {
 
   String key(ModelRequest r) {
     ObjectNode o = JSON.createObjectNode();
-    o.put("provider", live.name()).put("base_url", live.baseUrl());
+    o.put("provider", live.name()).put("base_url", live.baseUrl()).put("model", live.model(r));
     o.put("system", r.prompt().system()).put("user", r.prompt().user());
     o.put("temperature", r.settings().temperature()).put("max_tokens", r.settings().maxTokens());
     if (r.settings().seed() != null) {

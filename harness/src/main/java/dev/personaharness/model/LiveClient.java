@@ -70,7 +70,7 @@ final class LiveClient implements ModelClient {
         .build();
     ChatRequest chatRequest = ChatRequest.builder()
         .messages(SystemMessage.from(request.prompt().system()), UserMessage.from(request.prompt().user()))
-        .parameters(parameters(request.settings()))
+        .parameters(parameters(request.settings(), model(request)))
         .build();
     long start = System.nanoTime();
     try {
@@ -78,7 +78,7 @@ final class LiveClient implements ModelClient {
       long ms = (System.nanoTime() - start) / 1_000_000;
       String text = response.aiMessage() == null ? null : response.aiMessage().text();
       String answeredBy = response.metadata() != null && response.metadata().modelName() != null
-          ? response.metadata().modelName() : model;
+          ? response.metadata().modelName() : model(request);
       if (text == null || text.isEmpty()) {
         return Completion.failure("the provider returned no text", answeredBy, ms, false, notes(retries.get())).withRetries(retries.get());
       }
@@ -87,7 +87,7 @@ final class LiveClient implements ModelClient {
     } catch (RuntimeException e) {
       long ms = (System.nanoTime() - start) / 1_000_000;
       Throwable cause = e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
-      return Completion.failure(describe(cause), model, ms, false, notes(retries.get())).withRetries(retries.get());
+      return Completion.failure(describe(cause), model(request), ms, false, notes(retries.get())).withRetries(retries.get());
     }
   }
 
@@ -114,11 +114,18 @@ final class LiveClient implements ModelClient {
     return false;
   }
 
-  private ChatRequestParameters parameters(GenerationSettings s) {
+  /** The model a request asks for: its own override, else the provider's. */
+  String model(ModelRequest request) {
+    return request.model() != null ? request.model() : model;
+  }
+
+  private ChatRequestParameters parameters(GenerationSettings s, String modelName) {
     if (kind.equals("openai")) {
-      return OpenAiChatRequestParameters.builder().temperature(s.temperature()).maxOutputTokens(s.maxTokens()).seed(s.seed()).build();
+      return OpenAiChatRequestParameters.builder().modelName(modelName).temperature(s.temperature())
+          .maxOutputTokens(s.maxTokens()).seed(s.seed()).build();
     }
-    return DefaultChatRequestParameters.builder().temperature(s.temperature()).maxOutputTokens(s.maxTokens()).build();
+    return DefaultChatRequestParameters.builder().modelName(modelName).temperature(s.temperature())
+        .maxOutputTokens(s.maxTokens()).build();
   }
 
   private static List<String> notes(int retries) {

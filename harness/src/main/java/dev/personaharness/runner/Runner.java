@@ -36,10 +36,17 @@ import java.util.function.Consumer;
 public final class Runner {
   private final Project project;
   private final Checks checks;
+  private final Map<String, String> models;
 
   public Runner(Project project) {
+    this(project, Map.of());
+  }
+
+  /** A runner that asks, for each persona id in {@code models}, that model instead of the provider's. */
+  public Runner(Project project, Map<String, String> models) {
     this.project = project;
     this.checks = project.checks();
+    this.models = Map.copyOf(models);
   }
 
   /** How far a run is, for progress lines. */
@@ -137,7 +144,8 @@ public final class Runner {
   }
 
   private CaseRecord runOne(Case c, ModelClient client, RunLog log) {
-    Completion completion = client.complete(new ModelRequest(c.key(), c.prompt(), c.persona().hash(), c.settings()));
+    Completion completion = client.complete(
+        new ModelRequest(c.key(), c.prompt(), c.persona().hash(), c.settings(), models.get(c.persona().id())));
     CaseRecord record = score(c, completion);
     log.append(record);
     return record;

@@ -213,4 +213,20 @@ class LiveClientTest {
     ProviderHttpException rl = new ProviderHttpException(429, "slow", Duration.ofSeconds(42));
     assertThat(LiveClient.delay(new RuntimeException(rl), 1, base)).isEqualTo(Duration.ofSeconds(42));
   }
+
+  @Test
+  void aPersonasOwnModelIsAskedForWhenTheRequestNamesOne() {
+    server.stubFor(post("/v1/messages").willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(ANTHROPIC_OK)));
+    ModelRequest r = request();
+    String model = ModelAliases.resolve("sonnet", "anthropic", "p");
+    assertThat(model).isEqualTo("claude-sonnet-4-5");
+    Providers.live("anthropic:claude-haiku-4-5", opts(Duration.ofSeconds(5), 1))
+        .complete(new ModelRequest(r.key(), r.prompt(), r.personaHash(), r.settings(), model));
+    server.verify(postRequestedFor(urlEqualTo("/v1/messages")).withRequestBody(matchingJsonPath("$.model", equalTo("claude-sonnet-4-5"))));
+    assertThat(ModelAliases.resolve("inherit", "anthropic", "p")).isNull();
+    assertThat(ModelAliases.resolve(null, "openai", "p")).isNull();
+    assertThat(ModelAliases.resolve("gpt-4o", "openai", "p")).isEqualTo("gpt-4o");
+    assertThatThrownBy(() -> ModelAliases.resolve("opus", "openai", "staff"))
+        .hasMessage("persona 'staff' declares model 'opus', a Claude alias, but the provider is openai; use --provider anthropic:MODEL or leave out --model persona");
+  }
 }
