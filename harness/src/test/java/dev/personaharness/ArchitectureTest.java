@@ -61,7 +61,7 @@ class ArchitectureTest {
 
   @Test
   void snakeyamlOnlyWhereFilesAreRead() {
-    noClasses().that().resideOutsideOfPackages(P + "persona..", P + "suite..", P + "recording..", P + "check..")
+    noClasses().that().resideOutsideOfPackages(P + "persona..", P + "suite..", P + "recording..", P + "check..", P + "report..")
         .should().dependOnClassesThat().resideInAPackage("org.yaml..").check(CLASSES);
   }
 

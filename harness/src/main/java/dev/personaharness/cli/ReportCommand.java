@@ -17,10 +17,14 @@ final class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "RUN_DIR", description = "A run directory, e.g. reports/latest.")
   Path runDir;
 
+  @picocli.CommandLine.Option(names = "--prices", paramLabel = "FILE",
+      description = "Price table (YAML: model: {input: USD per 1M tokens, output: USD per 1M tokens}) to turn token use into cost.")
+  Path prices;
+
   @Override
   public Integer call() {
     Path dir = RunDirs.existingRun(runDir);
-    Summary summary = Reports.write(RunLog.read(dir));
+    Summary summary = Reports.write(RunLog.read(dir), prices == null ? null : dev.personaharness.report.Prices.load(prices));
     Leaderboard.print(spec.commandLine().getOut(), summary, dir);
     return Main.OK;
   }

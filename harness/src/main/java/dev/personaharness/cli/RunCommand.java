@@ -103,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--retry-errors", description = "With --resume: run errored cases again too.")
   boolean retryErrors;
 
+  @picocli.CommandLine.Option(names = "--prices", paramLabel = "FILE",
+      description = "Price table (YAML: model: {input: USD per 1M tokens, output: USD per 1M tokens}) to turn token use into cost.")
+  Path prices;
+
   @Override
   public Integer call() {
     RunLog.Run previous = null;
@@ -113,6 +117,7 @@ final class RunCommand implements Callable<Integer> {
       throw new ConfigException("--retry-errors goes with --resume RUN_DIR");
     }
     Project project = dirs.load();
+    dev.personaharness.report.Prices priceTable = prices == null ? null : dev.personaharness.report.Prices.load(prices);
     ModelClient client = client();
     Selection selection = new Selection(personas, suites, tasks, categories, epochs);
     Map<String, Object> settings = settings();
@@ -142,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     progress.done();
-    Summary summary = Reports.write(RunLog.read(dir));
+    Summary summary = Reports.write(RunLog.read(dir), priceTable);
     RunDirs.markLatest(dir.getParent(), dir);
     Leaderboard.print(spec.commandLine().getOut(), summary, dir);
     if (summary.counts().errored() > 0) {

@@ -34,6 +34,7 @@ final class MarkdownReport {
     categories(md, s);
     weakest(md, s);
     failingChecks(md, s);
+    costs(md, s);
     md.append("Scores are weighted means of each task's checks, averaged over epochs and then over tasks; ")
         .append("the pass rate counts cases whose score reached their task's threshold. ")
         .append("Errored cases are listed above and not scored. Regenerate with `harness report ")
@@ -120,6 +121,24 @@ final class MarkdownReport {
     for (Summary.FailingCheck f : s.failingChecks()) {
       md.append("| ").append(cell(f.suite() + "/" + f.task())).append(" | ").append(cell(f.check())).append(" | ")
           .append(f.failed()).append(" of ").append(f.evaluated()).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void costs(StringBuilder md, Summary s) {
+    boolean anyTokens = s.costs().stream().anyMatch(c -> c.inputTokens() + c.outputTokens() > 0);
+    boolean priced = s.costs().stream().anyMatch(c -> c.usd() != null);
+    if (!anyTokens && !priced) {
+      return;
+    }
+    md.append("## Tokens").append(priced ? " and cost" : "").append("\n\n| Persona | Input tokens | Output tokens |")
+        .append(priced ? " Cost (USD) | Unpriced cases |" : "").append("\n|---|---:|---:|").append(priced ? "---:|---:|" : "").append('\n');
+    for (Summary.Cost c : s.costs()) {
+      md.append("| `").append(cell(c.persona())).append("` | ").append(c.inputTokens()).append(" | ").append(c.outputTokens()).append(" |");
+      if (priced) {
+        md.append(String.format(java.util.Locale.ROOT, " %.4f | %d |", c.usd(), c.unpriced()));
+      }
+      md.append('\n');
     }
     md.append('\n');
   }

@@ -11,13 +11,18 @@ public final class Reports {
 
   private Reports() {}
 
-  public static Summary summarize(RunLog.Run run) {
-    return Summaries.of(run);
+  public static Summary summarize(RunLog.Run run, Prices prices) {
+    return Summaries.of(run, prices);
   }
 
   /** Writes both reports into the run's directory, each atomically; returns the summary. */
   public static Summary write(RunLog.Run run) {
-    Summary summary = summarize(run);
+    return write(run, null);
+  }
+
+  /** As {@link #write(RunLog.Run)}, pricing token use with {@code prices} (null: no costs). */
+  public static Summary write(RunLog.Run run, Prices prices) {
+    Summary summary = summarize(run, prices);
     AtomicFiles.write(run.dir().resolve(SUMMARY_FILE), RunLog.toJson(summary, true) + "\n");
     AtomicFiles.write(run.dir().resolve(MARKDOWN_FILE), MarkdownReport.render(run, summary));
     return summary;

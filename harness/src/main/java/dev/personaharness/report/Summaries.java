@@ -17,7 +17,7 @@ final class Summaries {
 
   private Summaries() {}
 
-  static Summary of(RunLog.Run run) {
+  static Summary of(RunLog.Run run, Prices prices) {
     List<CaseRecord> cases = run.cases();
     long errored = cases.stream().filter(CaseRecord::errored).count();
     long stale = cases.stream().filter(CaseRecord::stale).count();
@@ -57,7 +57,27 @@ final class Summaries {
       categories.add(new Summary.Cell(parts[0], parts[1], parts[2], g.mean(), g.passRate(), g.cases, g.errored));
     });
     return new Summary(run.info().id(), run.info().provider(), run.info().status(), counts, leaderboard, suites, categories,
-        weakest(byPersona), failingChecks(cases), problems(cases));
+        weakest(byPersona), failingChecks(cases), problems(cases), costs(cases, prices));
+  }
+
+  private static List<Summary.Cost> costs(List<CaseRecord> cases, Prices prices) {
+    Map<String, double[]> sums = new TreeMap<>();
+    for (CaseRecord c : cases) {
+      double[] s = sums.computeIfAbsent(c.key().persona(), k -> new double[4]);
+      Long in = c.usage().inputTokens();
+      Long out = c.usage().outputTokens();
+      s[0] += in == null ? 0 : in;
+      s[1] += out == null ? 0 : out;
+      var price = prices == null ? java.util.Optional.<Prices.Price>empty() : prices.of(c.model());
+      if (price.isPresent() && in != null && out != null) {
+        s[2] += (in * price.get().input() + out * price.get().output()) / 1_000_000;
+      } else if (!c.errored() || in != null) {
+        s[3]++;
+      }
+    }
+    List<Summary.Cost> result = new ArrayList<>();
+    sums.forEach((p, s) -> result.add(new Summary.Cost(p, (long) s[0], (long) s[1], prices == null ? null : s[2], (long) s[3])));
+    return result;
   }
 
   private static List<Summary.WeakTask> weakest(Map<String, Group> byPersona) {

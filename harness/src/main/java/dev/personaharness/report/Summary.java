@@ -17,7 +17,8 @@ public record Summary(
     List<Cell> categories,
     List<WeakTask> weakest,
     List<FailingCheck> failingChecks,
-    List<Problem> problems) {
+    List<Problem> problems,
+    List<Cost> costs) {
 
   /** Case counts of the whole run. */
   public record Counts(long cases, long scored, long passed, long errored, long stale, long missing) {}
@@ -33,6 +34,9 @@ public record Summary(
 
   /** A check that failed for many personas. */
   public record FailingCheck(String suite, String task, String check, long failed, long evaluated) {}
+
+  /** A persona's token use and, with a price table, its cost; {@code unpriced} cases had no price or usage. */
+  public record Cost(String persona, long inputTokens, long outputTokens, Double usd, long unpriced) {}
 
   /** A case that is errored or stale, with why. */
   public record Problem(String persona, String suite, String task, int epoch, String kind, String reason) {}

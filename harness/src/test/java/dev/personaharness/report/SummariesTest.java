@@ -37,7 +37,7 @@ class SummariesTest {
   void scoresAreMeansOverTasksOfMeansOverEpochs() {
     Summary s = Summaries.of(run(List.of(
         scored("p1", "a1", 1, 1.0, true, null), scored("p1", "a1", 2, 0.5, true, null), scored("p1", "b1", 1, 0.0, false, "x"),
-        scored("p2", "a1", 1, 0.9, true, null), missing("p2", "b1"))));
+        scored("p2", "a1", 1, 0.9, true, null), missing("p2", "b1"))), null);
     // p1: a1 = mean(1.0, 0.5) = 0.75, b1 = 0.0 -> 0.375; pass rate 2 of 3
     // p2: a1 = 0.9 (b1 errored, not scored) -> 0.9; pass rate 1 of 1
     assertThat(s.leaderboard()).extracting(Summary.Standing::persona).containsExactly("p2", "p1");
