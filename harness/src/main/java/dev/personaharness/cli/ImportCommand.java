@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
         " \"recorded_at\":DATE (optional, default today), \"usage\":{\"input_tokens\":N, \"output_tokens\":N} (optional)}.",
         "Or FILE is a directory of answers saved one per file as <persona>/<suite>/<task>.md (or <task>.<epoch>.md),",
         "each file's bytes being the answer exactly; then --model is required.",
+        "FILE may also be an OpenAI or Anthropic batch result file for requests made by 'harness export'.",
         "Every key is checked against the current personas and suites before anything is written."})
 final class ImportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -56,6 +57,7 @@ final class ImportCommand implements Callable<Integer> {
     } else {
       result = importer.importFile(file, overwrite, today);
     }
+    result.warnings().forEach(spec.commandLine().getErr()::println);
     spec.commandLine().getOut().printf("imported %d recording(s) into %s; %d unchanged%n",
         result.written().size(), recordings, result.unchanged());
     return Main.OK;

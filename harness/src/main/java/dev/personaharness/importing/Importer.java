@@ -41,8 +41,10 @@ public final class Importer {
     this.store = store;
   }
 
-  /** What an import did: recordings written, and ones skipped because an identical one exists. */
-  public record Result(List<Path> written, int unchanged) {}
+  /** What an import did: recordings written, ones skipped because an identical one exists, and warnings. */
+  public record Result(List<Path> written, int unchanged, List<String> warnings) {}
+
+  private final List<String> warnings = new ArrayList<>();
 
   public Result importFile(Path file, boolean overwrite, String today) {
     String shown = DisplayPath.of(file);
@@ -138,7 +140,7 @@ public final class Importer {
     for (Recording r : recordings) {
       written.add(store.write(r));
     }
-    return new Result(written, unchanged);
+    return new Result(written, unchanged, List.copyOf(warnings));
   }
 
   private Recording parse(String line, String shown, int lineNo, String today, List<Diagnostic> problems) {
@@ -153,6 +155,9 @@ public final class Importer {
     if (!o.isObject()) {
       problems.add(Diagnostic.error(shown, lineNo, 0, "each line must be one JSON object"));
       return null;
+    }
+    if (o.has("custom_id")) {
+      return batchResult(o, shown, lineNo, today, problems);
     }
     List<String> unknown = new ArrayList<>();
     o.fieldNames().forEachRemaining(f -> {
@@ -182,6 +187,49 @@ public final class Importer {
     String recordedAt = o.hasNonNull("recorded_at") ? o.get("recorded_at").asText() : today;
     return recording(o.get("persona").asText(), o.get("suite").asText(), o.get("task").asText(), epoch,
         o.get("model").asText(), o.get("text").asText(), recordedAt, u, shown, lineNo, problems);
+  }
+
+  /** A line of an OpenAI or Anthropic batch result file, matched to a case by its custom id. */
+  private Recording batchResult(JsonNode o, String shown, int lineNo, String today, List<Diagnostic> problems) {
+    Optional<BatchFormats.Result> parsed = BatchFormats.result(o);
+    if (parsed.isEmpty()) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "a line with custom_id that is neither an OpenAI nor an Anthropic batch result"));
+      return null;
+    }
+    BatchFormats.Result r = parsed.get();
+    CaseKey key = byCustomId().get(r.customId());
+    if (key == null) {
+      problems.add(Diagnostic.error(shown, lineNo, 0, "custom_id '" + r.customId()
+          + "' matches no case of the current personas and suites (epochs up to " + MAX_EPOCHS + ")"));
+      return null;
+    }
+    if (r.error() != null) {
+      warnings.add(shown + ":" + lineNo + ": warning: case " + key + " failed in the batch (" + r.error()
+          + "); not imported, so it stays missing until run again");
+      return null;
+    }
+    return recording(key.persona(), key.suite(), key.task(), key.epoch(), r.model() == null ? "unknown" : r.model(), r.text(),
+        today, r.usage(), shown, lineNo, problems);
+  }
+
+  private static final int MAX_EPOCHS = 20;
+  private java.util.Map<String, CaseKey> customIds;
+
+  private java.util.Map<String, CaseKey> byCustomId() {
+    if (customIds == null) {
+      customIds = new java.util.HashMap<>();
+      for (Persona p : project.personas()) {
+        for (var suite : project.suites()) {
+          for (Task t : suite.tasks()) {
+            for (int e = 1; e <= MAX_EPOCHS; e++) {
+              CaseKey k = new CaseKey(p.id(), suite.id(), t.id(), e);
+              customIds.put(BatchFormats.customId(k), k);
+            }
+          }
+        }
+      }
+    }
+    return customIds;
   }
 
   private Recording recording(String personaId, String suiteId, String taskId, int epoch, String model, String text,

@@ -60,6 +60,13 @@ public final class Runner {
   /** One case to run: its key, its assembled prompt, and everything the log needs about it. */
   record Case(CaseKey key, Persona persona, Suite suite, Task task, Prompt prompt, GenerationSettings settings) {}
 
+  /** The request of every selected case, in persona, suite, task, epoch order (for batch export). */
+  public List<ModelRequest> requests(Selection selection) {
+    return cases(selection).stream()
+        .map(c -> new ModelRequest(c.key(), c.prompt(), c.persona().hash(), c.settings(), models.get(c.persona().id())))
+        .toList();
+  }
+
   /** Enumerates the selected cases in persona, suite, task, epoch order. */
   List<Case> cases(Selection selection) {
     List<Case> cases = new ArrayList<>();

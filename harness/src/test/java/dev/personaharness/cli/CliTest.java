@@ -195,7 +195,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "import", "cache")) {
+    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "import", "export", "cache")) {
       Result r = cli(c, "--help");
       assertThat(r.code()).as(c).isZero();
       assertThat(r.out()).startsWith("Usage: harness " + c);
