@@ -84,6 +84,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "N", description = "Answers per persona × task, overriding the suites' defaults.")
   Integer epochs;
 
+  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, overriding the suites' defaults.")
+  Double temperature;
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Max output tokens, overriding the suites' defaults.")
+  Integer maxTokens;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Sampling seed (where the provider takes one), overriding the suites' defaults.")
+  Integer seed;
+
   @Option(names = "--recordings", paramLabel = "DIR", defaultValue = "suites/recordings",
       description = "Recorded answers (default: ${DEFAULT-VALUE}).")
   Path recordings;
@@ -119,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
     Project project = dirs.load();
     dev.personaharness.report.Prices priceTable = prices == null ? null : dev.personaharness.report.Prices.load(prices);
     ModelClient client = client();
-    Selection selection = new Selection(personas, suites, tasks, categories, epochs);
+    Selection selection = new Selection(personas, suites, tasks, categories, epochs, temperature, maxTokens, seed);
     Map<String, Object> settings = settings();
     int inFlight = (int) settings.get("concurrency");
     PrintWriter err = spec.commandLine().getErr();
@@ -188,6 +197,15 @@ final class RunCommand implements Callable<Integer> {
     if (epochs != null) {
       settings.put("epochs", epochs);
     }
+    if (temperature != null) {
+      settings.put("temperature", temperature);
+    }
+    if (maxTokens != null) {
+      settings.put("max_tokens", maxTokens);
+    }
+    if (seed != null) {
+      settings.put("seed", seed);
+    }
     settings.put("filters", Map.of("persona", personas, "suite", suites, "task", tasks, "category", categories));
     if (!provider.equals("replay")) {
       if (baseUrl != null) {
@@ -214,6 +232,9 @@ final class RunCommand implements Callable<Integer> {
     strict = Boolean.TRUE.equals(s.get("strict"));
     recordings = Path.of(String.valueOf(s.getOrDefault("recordings", recordings.toString())));
     epochs = s.get("epochs") instanceof Number n ? n.intValue() : null;
+    temperature = s.get("temperature") instanceof Number n ? n.doubleValue() : null;
+    maxTokens = s.get("max_tokens") instanceof Number n ? n.intValue() : null;
+    seed = s.get("seed") instanceof Number n ? n.intValue() : null;
     Map<String, List<String>> filters = (Map<String, List<String>>) s.getOrDefault("filters", Map.of());
     personas = new ArrayList<>(filters.getOrDefault("persona", List.of()));
     suites = new ArrayList<>(filters.getOrDefault("suite", List.of()));

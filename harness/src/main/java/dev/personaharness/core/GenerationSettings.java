@@ -19,4 +19,10 @@ public record GenerationSettings(int epochs, double temperature, int maxTokens, 
   public GenerationSettings withEpochs(int n) {
     return new GenerationSettings(n, temperature, maxTokens, seed, threshold);
   }
+
+  /** These settings with any non-null override applied (command-line options over suite defaults). */
+  public GenerationSettings override(Integer epochs, Double temperature, Integer maxTokens, Integer seed) {
+    return new GenerationSettings(epochs != null ? epochs : this.epochs, temperature != null ? temperature : this.temperature,
+        maxTokens != null ? maxTokens : this.maxTokens, seed != null ? seed : this.seed, threshold);
+  }
 }

@@ -74,7 +74,7 @@ public final class Runner {
     List<Suite> suites = selection.suitesOf(project.suites());
     for (Persona p : personas) {
       for (Suite s : suites) {
-        GenerationSettings settings = selection.epochs() == null ? s.defaults() : s.defaults().withEpochs(selection.epochs());
+        GenerationSettings settings = s.defaults().override(selection.epochs(), selection.temperature(), selection.maxTokens(), selection.seed());
         for (Task t : s.tasks()) {
           if (!selection.includes(s, t)) {
             continue;

@@ -10,11 +10,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which part of a project a run covers. Empty lists select everything; a name that selects nothing
- * is a ConfigException, so a typo never yields an empty, green run.
+ * Which part of a project a run covers, and the generation settings given on the command line
+ * (null: the suite's). Empty lists select everything; a name that selects nothing is a
+ * ConfigException, so a typo never yields an empty, green run.
  */
-public record Selection(List<String> personas, List<String> suites, List<String> tasks, List<String> categories, Integer epochs) {
+public record Selection(
+    List<String> personas, List<String> suites, List<String> tasks, List<String> categories, Integer epochs,
+    Double temperature, Integer maxTokens, Integer seed) {
   public static final Selection ALL = new Selection(List.of(), List.of(), List.of(), List.of(), null);
+
+  /** A selection that keeps the suites' temperature, max tokens and seed. */
+  public Selection(List<String> personas, List<String> suites, List<String> tasks, List<String> categories, Integer epochs) {
+    this(personas, suites, tasks, categories, epochs, null, null, null);
+  }
 
   public Selection {
     personas = List.copyOf(personas);
@@ -23,6 +31,12 @@ public record Selection(List<String> personas, List<String> suites, List<String>
     categories = List.copyOf(categories);
     if (epochs != null && epochs < 1) {
       throw new ConfigException("--epochs must be at least 1");
+    }
+    if (temperature != null && (temperature < 0 || temperature > 2)) {
+      throw new ConfigException("--temperature must be from 0 to 2");
+    }
+    if (maxTokens != null && maxTokens < 1) {
+      throw new ConfigException("--max-tokens must be at least 1");
     }
   }
 
