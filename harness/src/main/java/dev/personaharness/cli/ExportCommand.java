@@ -9,9 +9,7 @@ import dev.personaharness.model.ModelRequest;
 import dev.personaharness.project.Project;
 import dev.personaharness.runlog.Json;
 import dev.personaharness.runner.Runner;
-import dev.personaharness.runner.Selection;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,27 +33,14 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Where to write the batch input.")
   Path output;
 
-  @Option(names = "--persona", paramLabel = "ID", description = "Only this persona (repeatable).")
-  List<String> personas = new ArrayList<>();
-
-  @Option(names = "--suite", paramLabel = "ID", description = "Only this suite (repeatable).")
-  List<String> suites = new ArrayList<>();
-
-  @Option(names = "--task", paramLabel = "[SUITE/]TASK", description = "Only this task (repeatable).")
-  List<String> tasks = new ArrayList<>();
-
-  @Option(names = "--category", paramLabel = "NAME", description = "Only tasks of this category (repeatable).")
-  List<String> categories = new ArrayList<>();
-
-  @Option(names = "--epochs", paramLabel = "N", description = "Answers per persona × task, overriding the suites' defaults.")
-  Integer epochs;
-
   @Mixin ProjectDirs dirs;
+
+  @Mixin SelectionOptions sel;
 
   @Override
   public Integer call() {
     Project project = dirs.load();
-    List<ModelRequest> requests = new Runner(project).requests(new Selection(personas, suites, tasks, categories, epochs));
+    List<ModelRequest> requests = new Runner(project).requests(sel.selection());
     StringBuilder out = new StringBuilder();
     switch (format) {
       case "openai-batch" -> requests.forEach(r ->

@@ -69,35 +69,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Make stale or missing recordings errors (exit 1).")
   boolean strict;
 
-  @Option(names = "--persona", paramLabel = "ID", description = "Only this persona (repeatable).")
-  List<String> personas = new ArrayList<>();
-
-  @Option(names = "--suite", paramLabel = "ID", description = "Only this suite (repeatable).")
-  List<String> suites = new ArrayList<>();
-
-  @Option(names = "--task", paramLabel = "[SUITE/]TASK", description = "Only this task (repeatable).")
-  List<String> tasks = new ArrayList<>();
-
-  @Option(names = "--category", paramLabel = "NAME", description = "Only tasks of this category (repeatable).")
-  List<String> categories = new ArrayList<>();
-
-  @Option(names = "--epochs", paramLabel = "N", description = "Answers per persona × task, overriding the suites' defaults.")
-  Integer epochs;
-
-  @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, overriding the suites' defaults.")
-  Double temperature;
-
-  @Option(names = "--max-tokens", paramLabel = "N", description = "Max output tokens, overriding the suites' defaults.")
-  Integer maxTokens;
-
-  @Option(names = "--seed", paramLabel = "N", description = "Sampling seed (where the provider takes one), overriding the suites' defaults.")
-  Integer seed;
-
   @Option(names = "--recordings", paramLabel = "DIR", defaultValue = "suites/recordings",
       description = "Recorded answers (default: ${DEFAULT-VALUE}).")
   Path recordings;
 
   @picocli.CommandLine.Mixin ProjectDirs dirs;
+
+  @picocli.CommandLine.Mixin SelectionOptions sel;
 
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
   Path reports;
@@ -128,7 +106,7 @@ final class RunCommand implements Callable<Integer> {
     Project project = dirs.load();
     dev.personaharness.report.Prices priceTable = prices == null ? null : dev.personaharness.report.Prices.load(prices);
     ModelClient client = client();
-    Selection selection = new Selection(personas, suites, tasks, categories, epochs, temperature, maxTokens, seed);
+    Selection selection = sel.selection();
     Map<String, Object> settings = settings();
     int inFlight = (int) settings.get("concurrency");
     PrintWriter err = spec.commandLine().getErr();
@@ -194,19 +172,19 @@ final class RunCommand implements Callable<Integer> {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("strict", strict);
     settings.put("recordings", recordings.toString());
-    if (epochs != null) {
-      settings.put("epochs", epochs);
+    if (sel.epochs != null) {
+      settings.put("epochs", sel.epochs);
     }
-    if (temperature != null) {
-      settings.put("temperature", temperature);
+    if (sel.temperature != null) {
+      settings.put("temperature", sel.temperature);
     }
-    if (maxTokens != null) {
-      settings.put("max_tokens", maxTokens);
+    if (sel.maxTokens != null) {
+      settings.put("max_tokens", sel.maxTokens);
     }
-    if (seed != null) {
-      settings.put("seed", seed);
+    if (sel.seed != null) {
+      settings.put("seed", sel.seed);
     }
-    settings.put("filters", Map.of("persona", personas, "suite", suites, "task", tasks, "category", categories));
+    settings.put("filters", Map.of("persona", sel.personas, "suite", sel.suites, "task", sel.tasks, "category", sel.categories));
     if (!provider.equals("replay")) {
       if (baseUrl != null) {
         settings.put("base_url", baseUrl);
@@ -231,15 +209,15 @@ final class RunCommand implements Callable<Integer> {
     provider = info.provider();
     strict = Boolean.TRUE.equals(s.get("strict"));
     recordings = Path.of(String.valueOf(s.getOrDefault("recordings", recordings.toString())));
-    epochs = s.get("epochs") instanceof Number n ? n.intValue() : null;
-    temperature = s.get("temperature") instanceof Number n ? n.doubleValue() : null;
-    maxTokens = s.get("max_tokens") instanceof Number n ? n.intValue() : null;
-    seed = s.get("seed") instanceof Number n ? n.intValue() : null;
+    sel.epochs = s.get("epochs") instanceof Number n ? n.intValue() : null;
+    sel.temperature = s.get("temperature") instanceof Number n ? n.doubleValue() : null;
+    sel.maxTokens = s.get("max_tokens") instanceof Number n ? n.intValue() : null;
+    sel.seed = s.get("seed") instanceof Number n ? n.intValue() : null;
     Map<String, List<String>> filters = (Map<String, List<String>>) s.getOrDefault("filters", Map.of());
-    personas = new ArrayList<>(filters.getOrDefault("persona", List.of()));
-    suites = new ArrayList<>(filters.getOrDefault("suite", List.of()));
-    tasks = new ArrayList<>(filters.getOrDefault("task", List.of()));
-    categories = new ArrayList<>(filters.getOrDefault("category", List.of()));
+    sel.personas = new ArrayList<>(filters.getOrDefault("persona", List.of()));
+    sel.suites = new ArrayList<>(filters.getOrDefault("suite", List.of()));
+    sel.tasks = new ArrayList<>(filters.getOrDefault("task", List.of()));
+    sel.categories = new ArrayList<>(filters.getOrDefault("category", List.of()));
     baseUrl = s.get("base_url") instanceof String u ? u : null;
     if (s.get("timeout_seconds") instanceof Number n) {
       timeoutSeconds = n.intValue();
