@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way (see STYLE): core values ← loaders ← prompt assembly ← recordings ←
- * model clients ← checks ← project ← run log ← runner; run log ← reports; the CLI on top, imported
+ * model clients ← checks ← project ← run log ← runner; run log ← statistics ← reports; the CLI on top, imported
  * by nothing. Each third-party library stays behind its package.
  */
 class ArchitectureTest {
@@ -33,10 +33,12 @@ class ArchitectureTest {
         .layer("project").definedBy(P + "project..")
         .layer("runlog").definedBy(P + "runlog..")
         .layer("runner").definedBy(P + "runner..", P + "importing..")
+        .layer("stats").definedBy(P + "stats..")
         .layer("report").definedBy(P + "report..")
         .layer("cli").definedBy(P + "cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("stats").mayOnlyBeAccessedByLayers("report", "cli")
         .whereLayer("runner").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("runlog").mayOnlyBeAccessedByLayers("runner", "report", "cli")
         .whereLayer("project").mayOnlyBeAccessedByLayers("runner", "cli")

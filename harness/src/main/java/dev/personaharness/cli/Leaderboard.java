@@ -10,9 +10,9 @@ final class Leaderboard {
   private Leaderboard() {}
 
   static void print(PrintWriter out, Summary s, Path runDir) {
-    Table t = new Table("#", "persona", "score", "pass rate", "cases", "errored", "stale");
+    Table t = new Table("#", "persona", "score [95% CI]", "pass rate [95% CI]", "cases", "errored", "stale");
     for (Summary.Standing st : s.leaderboard()) {
-      t.row(String.valueOf(st.rank()), st.persona(), Reports.percent(st.meanScore()), Reports.percent(st.passRate()),
+      t.row(String.valueOf(st.rank()), st.persona(), Reports.interval(st.score()), Reports.interval(st.passRate()),
           String.valueOf(st.cases()), String.valueOf(st.errored()), String.valueOf(st.stale()));
     }
     out.println();

@@ -21,10 +21,15 @@ final class ReportCommand implements Callable<Integer> {
       description = "Price table (YAML: model: {input: USD per 1M tokens, output: USD per 1M tokens}) to turn token use into cost.")
   Path prices;
 
+  @picocli.CommandLine.Option(names = "--ci", paramLabel = "METHOD", defaultValue = "t",
+      description = "Confidence intervals: t (Student t over tasks; default) or bootstrap (seeded percentile bootstrap).")
+  String ci;
+
   @Override
   public Integer call() {
     Path dir = RunDirs.existingRun(runDir);
-    Summary summary = Reports.write(RunLog.read(dir), prices == null ? null : dev.personaharness.report.Prices.load(prices));
+    Summary summary = Reports.write(RunLog.read(dir), prices == null ? null : dev.personaharness.report.Prices.load(prices),
+        CiOption.parse(ci));
     Leaderboard.print(spec.commandLine().getOut(), summary, dir);
     return Main.OK;
   }

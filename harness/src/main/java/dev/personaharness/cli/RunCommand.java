@@ -94,6 +94,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Price table (YAML: model: {input: USD per 1M tokens, output: USD per 1M tokens}) to turn token use into cost.")
   Path prices;
 
+  @picocli.CommandLine.Option(names = "--ci", paramLabel = "METHOD", defaultValue = "t",
+      description = "Confidence intervals: t (Student t over tasks; default) or bootstrap (seeded percentile bootstrap).")
+  String ci;
+
   @Override
   public Integer call() {
     RunLog.Run previous = null;
@@ -105,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Project project = dirs.load();
     dev.personaharness.report.Prices priceTable = prices == null ? null : dev.personaharness.report.Prices.load(prices);
+    dev.personaharness.stats.Statistics.Method ciMethod = CiOption.parse(ci);
     ModelClient client = client();
     Selection selection = sel.selection();
     Map<String, Object> settings = settings();
@@ -134,7 +139,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     progress.done();
-    Summary summary = Reports.write(RunLog.read(dir), priceTable);
+    Summary summary = Reports.write(RunLog.read(dir), priceTable, ciMethod);
     RunDirs.markLatest(dir.getParent(), dir);
     Leaderboard.print(spec.commandLine().getOut(), summary, dir);
     if (summary.counts().errored() > 0) {

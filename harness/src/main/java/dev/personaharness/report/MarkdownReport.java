@@ -35,8 +35,10 @@ final class MarkdownReport {
     weakest(md, s);
     failingChecks(md, s);
     costs(md, s);
-    md.append("Scores are weighted means of each task's checks, averaged over epochs and then over tasks; ")
-        .append("the pass rate counts cases whose score reached their task's threshold. ")
+    spread(md, s);
+    md.append("A case's score is the weighted mean of its task's checks. Each task's epochs are reduced by its reducer ")
+        .append("(mean, pass@k, pass^k or majority); scores and pass rates are means over those task results, with ")
+        .append(s.ci().equals("t") ? "Student-t" : "percentile-bootstrap").append(" 95% intervals over tasks. ")
         .append("Errored cases are listed above and not scored. Regenerate with `harness report ")
         .append(cell(run.dir().toString())).append("`.\n");
     return md.toString();
@@ -62,19 +64,20 @@ final class MarkdownReport {
   private static void leaderboard(StringBuilder md, Summary s, RunInfo info) {
     md.append("## Leaderboard\n\n");
     List<String> suites = info.suites().stream().map(RunInfo.SuiteRef::id).toList();
-    md.append("| # | Persona | Name | Score | Pass rate |");
+    md.append("| # | Persona | Name | Score (95% CI) | Pass rate (95% CI) | Tasks |");
     suites.forEach(x -> md.append(' ').append(cell(x)).append(" |"));
-    md.append(" Cases | Errored |\n|---:|---|---|---:|---:|");
+    md.append(" Cases | Errored |\n|---:|---|---|---:|---:|---:|");
     suites.forEach(x -> md.append("---:|"));
     md.append("---:|---:|\n");
     Map<String, Summary.Cell> bySuite = new TreeMap<>();
     s.suites().forEach(c -> bySuite.put(c.persona() + "\0" + c.suite(), c));
     for (Summary.Standing st : s.leaderboard()) {
       md.append("| ").append(st.rank()).append(" | `").append(cell(st.persona())).append("` | ").append(cell(st.name()))
-          .append(" | **").append(Reports.percent(st.meanScore())).append("** | ").append(Reports.percent(st.passRate())).append(" |");
+          .append(" | **").append(Reports.interval(st.score())).append("** | ").append(Reports.interval(st.passRate()))
+          .append(" | ").append(st.score() == null ? 0 : st.score().n()).append(" |");
       for (String suite : suites) {
         Summary.Cell c = bySuite.get(st.persona() + "\0" + suite);
-        md.append(' ').append(c == null ? "–" : Reports.percent(c.meanScore())).append(" |");
+        md.append(' ').append(c == null ? "–" : Reports.interval(c.score())).append(" |");
       }
       md.append(' ').append(st.cases()).append(" | ").append(st.errored()).append(" |\n");
     }
@@ -95,7 +98,7 @@ final class MarkdownReport {
     md.append('\n');
     rows.forEach((row, cells) -> {
       md.append("| ").append(cell(row)).append(" |");
-      personas.forEach(p -> md.append(' ').append(cells.containsKey(p) ? Reports.percent(cells.get(p).meanScore()) : "–").append(" |"));
+      personas.forEach(p -> md.append(' ').append(cells.containsKey(p) ? Reports.interval(cells.get(p).score()) : "–").append(" |"));
       md.append('\n');
     });
     md.append('\n');
@@ -121,6 +124,21 @@ final class MarkdownReport {
     for (Summary.FailingCheck f : s.failingChecks()) {
       md.append("| ").append(cell(f.suite() + "/" + f.task())).append(" | ").append(cell(f.check())).append(" | ")
           .append(f.failed()).append(" of ").append(f.evaluated()).append(" |\n");
+    }
+    md.append('\n');
+  }
+
+  private static void spread(StringBuilder md, Summary s) {
+    List<Summary.TaskResult> multi = s.tasks().stream().filter(t -> t.epochs() > 1).toList();
+    if (multi.isEmpty()) {
+      return;
+    }
+    md.append("## Spread across epochs\n\n| Persona | Task | Reducer | Epochs | Score | Min | Max | SD |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+    for (Summary.TaskResult t : multi) {
+      md.append("| `").append(cell(t.persona())).append("` | ").append(cell(t.suite() + "/" + t.task())).append(" | ")
+          .append(t.reducer()).append(" | ").append(t.epochs()).append(" | ").append(Reports.percent(t.score())).append(" | ")
+          .append(Reports.percent(t.min())).append(" | ").append(Reports.percent(t.max()))
+          .append(String.format(java.util.Locale.ROOT, " | %.3f |%n", t.sd()));
     }
     md.append('\n');
   }

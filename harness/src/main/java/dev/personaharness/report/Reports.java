@@ -2,6 +2,8 @@ package dev.personaharness.report;
 
 import dev.personaharness.core.AtomicFiles;
 import dev.personaharness.runlog.RunLog;
+import dev.personaharness.stats.Interval;
+import dev.personaharness.stats.Statistics;
 import java.nio.file.Path;
 
 /** Builds a run's reports ({@code summary.json}, {@code report.md}) from its log alone. */
@@ -11,21 +13,33 @@ public final class Reports {
 
   private Reports() {}
 
-  public static Summary summarize(RunLog.Run run, Prices prices) {
-    return Summaries.of(run, prices);
+  public static Summary summarize(RunLog.Run run, Prices prices, Statistics.Method ci) {
+    return Summaries.of(run, prices, ci);
   }
 
   /** Writes both reports into the run's directory, each atomically; returns the summary. */
   public static Summary write(RunLog.Run run) {
-    return write(run, null);
+    return write(run, null, Statistics.Method.T);
   }
 
-  /** As {@link #write(RunLog.Run)}, pricing token use with {@code prices} (null: no costs). */
-  public static Summary write(RunLog.Run run, Prices prices) {
-    Summary summary = summarize(run, prices);
+  /** As {@link #write(RunLog.Run)}, pricing token use with {@code prices} (null: no costs), with {@code ci} intervals. */
+  public static Summary write(RunLog.Run run, Prices prices, Statistics.Method ci) {
+    Summary summary = summarize(run, prices, ci);
     AtomicFiles.write(run.dir().resolve(SUMMARY_FILE), RunLog.toJson(summary, true) + "\n");
     AtomicFiles.write(run.dir().resolve(MARKDOWN_FILE), MarkdownReport.render(run, summary));
     return summary;
+  }
+
+  /** A mean and its 95% interval as percentages: {@code 91.3% [86.0–96.6]}; just the mean when there is no interval. */
+  public static String interval(Interval i) {
+    if (i == null) {
+      return "–";
+    }
+    if (i.low() == null) {
+      return percent(i.mean());
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f%% [%.1f–%.1f]", i.mean() * 100, Math.max(0, i.low()) * 100,
+        Math.min(1, i.high()) * 100);
   }
 
   /** A score or rate as a percentage with one decimal, or a dash when there is none. */

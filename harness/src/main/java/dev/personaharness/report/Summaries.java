@@ -9,6 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.Arrays;
+import dev.personaharness.core.Reducer;
+import dev.personaharness.stats.Interval;
+import dev.personaharness.stats.Statistics;
 
 /** Computes a run's summary from its log alone. */
 final class Summaries {
@@ -17,7 +22,7 @@ final class Summaries {
 
   private Summaries() {}
 
-  static Summary of(RunLog.Run run, Prices prices) {
+  static Summary of(RunLog.Run run, Prices prices, Statistics.Method ci) {
     List<CaseRecord> cases = run.cases();
     long errored = cases.stream().filter(CaseRecord::errored).count();
     long stale = cases.stream().filter(CaseRecord::stale).count();
@@ -29,6 +34,13 @@ final class Summaries {
     for (RunInfo.PersonaRef p : run.info().personas()) {
       names.put(p.id(), p.name());
     }
+    Map<String, String> reducers = new TreeMap<>();
+    for (RunInfo.SuiteRef s : run.info().suites()) {
+      for (RunInfo.TaskRef t : s.tasks()) {
+        reducers.put(s.id() + "/" + t.id(), t.reducer());
+      }
+    }
+    List<Summary.TaskResult> tasks = reduce(cases, reducers);
     Map<String, Group> byPersona = new TreeMap<>();
     Map<String, Group> bySuite = new TreeMap<>();
     Map<String, Group> byCategory = new TreeMap<>();
@@ -38,26 +50,77 @@ final class Summaries {
       bySuite.computeIfAbsent(p + "\0" + c.key().suite(), k -> new Group()).add(c);
       byCategory.computeIfAbsent(p + "\0" + c.key().suite() + "\0" + c.category(), k -> new Group()).add(c);
     }
+    for (Summary.TaskResult t : tasks) {
+      byPersona.get(t.persona()).add(t);
+      bySuite.get(t.persona() + "\0" + t.suite()).add(t);
+      byCategory.get(t.persona() + "\0" + t.suite() + "\0" + t.category()).add(t);
+    }
     List<Map.Entry<String, Group>> ranked = new ArrayList<>(byPersona.entrySet());
-    ranked.sort(Comparator.comparingDouble((Map.Entry<String, Group> e) -> e.getValue().mean() == null ? 1 : -e.getValue().mean()).thenComparing(Map.Entry::getKey));
+    ranked.sort(Comparator.comparingDouble((Map.Entry<String, Group> e) -> e.getValue().results.isEmpty() ? 1 : -e.getValue().mean())
+        .thenComparing(Map.Entry::getKey));
     List<Summary.Standing> leaderboard = new ArrayList<>();
     for (Map.Entry<String, Group> e : ranked) {
       Group g = e.getValue();
       leaderboard.add(new Summary.Standing(leaderboard.size() + 1, e.getKey(), names.getOrDefault(e.getKey(), e.getKey()),
-          g.mean(), g.passRate(), g.cases, g.errored, g.stale));
+          g.score(ci), g.passRate(ci), g.cases, g.errored, g.stale));
     }
     List<Summary.Cell> suites = new ArrayList<>();
     bySuite.forEach((k, g) -> {
       String[] parts = k.split("\0");
-      suites.add(new Summary.Cell(parts[0], parts[1], null, g.mean(), g.passRate(), g.cases, g.errored));
+      suites.add(new Summary.Cell(parts[0], parts[1], null, g.score(ci), g.passRate(ci), g.cases, g.errored));
     });
     List<Summary.Cell> categories = new ArrayList<>();
     byCategory.forEach((k, g) -> {
       String[] parts = k.split("\0");
-      categories.add(new Summary.Cell(parts[0], parts[1], parts[2], g.mean(), g.passRate(), g.cases, g.errored));
+      categories.add(new Summary.Cell(parts[0], parts[1], parts[2], g.score(ci), g.passRate(ci), g.cases, g.errored));
     });
-    return new Summary(run.info().id(), run.info().provider(), run.info().status(), counts, leaderboard, suites, categories,
-        weakest(byPersona), failingChecks(cases), problems(cases), costs(cases, prices));
+    return new Summary(run.info().id(), run.info().provider(), run.info().status(), ci.label(), counts, leaderboard, suites,
+        categories, tasks, weakest(tasks, cases), failingChecks(cases), problems(cases), costs(cases, prices));
+  }
+
+  /** Each persona × task's scored epochs, reduced by the task's reducer. */
+  private static List<Summary.TaskResult> reduce(List<CaseRecord> cases, Map<String, String> reducers) {
+    Map<String, List<CaseRecord>> byTask = new TreeMap<>();
+    for (CaseRecord c : cases) {
+      if (!c.errored()) {
+        byTask.computeIfAbsent(c.key().persona() + "\0" + c.key().suite() + "\0" + c.key().task(), k -> new ArrayList<>()).add(c);
+      }
+    }
+    List<Summary.TaskResult> result = new ArrayList<>();
+    byTask.forEach((k, list) -> {
+      CaseRecord first = list.get(0);
+      String label = reducers.getOrDefault(first.key().suite() + "/" + first.key().task(), "mean");
+      Reducer reducer = Reducer.parse(label).orElse(Reducer.MEAN);
+      List<Double> scores = list.stream().map(CaseRecord::score).toList();
+      Reducer.Reduced r = reducer.reduce(scores, list.stream().map(c -> Boolean.TRUE.equals(c.passed())).toList(), first.threshold());
+      double[] x = scores.stream().mapToDouble(Double::doubleValue).toArray();
+      double sd = x.length < 2 ? 0 : new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation(true).evaluate(x);
+      result.add(new Summary.TaskResult(first.key().persona(), first.key().suite(), first.key().task(), first.category(),
+          reducer.label(), x.length, r.score(), r.passed(), Arrays.stream(x).min().orElse(0), Arrays.stream(x).max().orElse(0), sd));
+    });
+    return result;
+  }
+
+  private static List<Summary.WeakTask> weakest(List<Summary.TaskResult> tasks, List<CaseRecord> cases) {
+    Map<String, List<String>> failed = new TreeMap<>();
+    for (CaseRecord c : cases) {
+      for (CaseRecord.CheckRecord r : c.checks()) {
+        if (!r.status().equals("passed")) {
+          List<String> names = failed.computeIfAbsent(c.key().persona() + "\0" + c.key().suite() + "/" + c.key().task(), k -> new ArrayList<>());
+          if (!names.contains(r.name())) {
+            names.add(r.name());
+          }
+        }
+      }
+    }
+    List<Summary.WeakTask> result = new ArrayList<>();
+    tasks.stream().collect(Collectors.groupingBy(Summary.TaskResult::persona, TreeMap::new, Collectors.toList()))
+        .forEach((persona, list) -> list.stream()
+            .sorted(Comparator.comparingDouble(Summary.TaskResult::score).thenComparing(t -> t.suite() + "/" + t.task()))
+            .limit(WEAKEST_PER_PERSONA)
+            .forEach(t -> result.add(new Summary.WeakTask(persona, t.suite(), t.task(), t.score(),
+                failed.getOrDefault(persona + "\0" + t.suite() + "/" + t.task(), List.of())))));
+    return result;
   }
 
   private static List<Summary.Cost> costs(List<CaseRecord> cases, Prices prices) {
@@ -77,19 +140,6 @@ final class Summaries {
     }
     List<Summary.Cost> result = new ArrayList<>();
     sums.forEach((p, s) -> result.add(new Summary.Cost(p, (long) s[0], (long) s[1], prices == null ? null : s[2], (long) s[3])));
-    return result;
-  }
-
-  private static List<Summary.WeakTask> weakest(Map<String, Group> byPersona) {
-    List<Summary.WeakTask> result = new ArrayList<>();
-    byPersona.forEach((persona, g) -> g.taskMeans().entrySet().stream()
-        .sorted(Map.Entry.<String, Double>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-        .limit(WEAKEST_PER_PERSONA)
-        .forEach(e -> {
-          String[] parts = e.getKey().split("/", 2);
-          List<String> failed = g.failedChecks.getOrDefault(e.getKey(), List.of()).stream().distinct().toList();
-          result.add(new Summary.WeakTask(persona, parts[0], parts[1], e.getValue(), failed));
-        }));
     return result;
   }
 
@@ -128,47 +178,33 @@ final class Summaries {
     return result;
   }
 
-  /** Cases of one persona (and suite or category): task means over epochs, pass rate over scored cases. */
+  /** The cases and reduced task results of one persona (and suite or category). */
   private static final class Group {
-    final Map<String, List<Double>> scores = new TreeMap<>();
-    final Map<String, List<String>> failedChecks = new TreeMap<>();
+    final List<Summary.TaskResult> results = new ArrayList<>();
     long cases;
     long errored;
     long stale;
-    long scored;
-    long passed;
 
     void add(CaseRecord c) {
       cases++;
       stale += c.stale() ? 1 : 0;
-      if (c.errored()) {
-        errored++;
-        return;
-      }
-      scored++;
-      passed += Boolean.TRUE.equals(c.passed()) ? 1 : 0;
-      String task = c.key().suite() + "/" + c.key().task();
-      scores.computeIfAbsent(task, k -> new ArrayList<>()).add(c.score());
-      for (CaseRecord.CheckRecord r : c.checks()) {
-        if (!r.status().equals("passed")) {
-          failedChecks.computeIfAbsent(task, k -> new ArrayList<>()).add(r.name());
-        }
-      }
+      errored += c.errored() ? 1 : 0;
     }
 
-    Map<String, Double> taskMeans() {
-      Map<String, Double> means = new TreeMap<>();
-      scores.forEach((t, s) -> means.put(t, s.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
-      return means;
+    void add(Summary.TaskResult t) {
+      results.add(t);
     }
 
-    Double mean() {
-      var avg = taskMeans().values().stream().mapToDouble(Double::doubleValue).average();
-      return avg.isPresent() ? avg.getAsDouble() : null;
+    double mean() {
+      return results.stream().mapToDouble(Summary.TaskResult::score).average().orElse(Double.NaN);
     }
 
-    Double passRate() {
-      return scored == 0 ? null : (double) passed / scored;
+    Interval score(Statistics.Method ci) {
+      return results.isEmpty() ? null : Statistics.interval(results.stream().mapToDouble(Summary.TaskResult::score).toArray(), ci);
+    }
+
+    Interval passRate(Statistics.Method ci) {
+      return results.isEmpty() ? null : Statistics.interval(results.stream().mapToDouble(t -> t.passed() ? 1 : 0).toArray(), ci);
     }
   }
 }

@@ -41,6 +41,10 @@ public record RunInfo(
   /** A suite in the run, with its tasks' ids and categories so reports need no suite files. */
   public record SuiteRef(String id, String path, String hash, List<TaskRef> tasks) {}
 
-  /** A task's id and category. */
-  public record TaskRef(String id, String category) {}
+  /** A task's id, category, and how its epochs reduce ({@code mean}, {@code pass@k}, {@code pass^k}, {@code majority}). */
+  public record TaskRef(String id, String category, String reducer) {
+    public TaskRef {
+      reducer = reducer == null ? "mean" : reducer;
+    }
+  }
 }

@@ -34,7 +34,7 @@ public final class Rescorer {
     for (RunInfo.SuiteRef ref : old.suites()) {
       project.suite(ref.id()).ifPresent(s -> suites.add(new RunInfo.SuiteRef(s.id(), s.path(), s.hash(),
           s.tasks().stream().filter(t -> ref.tasks().stream().anyMatch(r -> r.id().equals(t.id())))
-              .map(t -> new RunInfo.TaskRef(t.id(), t.category())).toList())));
+              .map(t -> new RunInfo.TaskRef(t.id(), t.category(), t.rubric().reducer().label())).toList())));
     }
     RunInfo info = new RunInfo(RunInfo.FORMAT_VERSION, runId, harnessVersion, old.gitCommit(), Instant.now().toString(), null,
         "running", old.provider(), old.settings(), old.personas(), suites, old.id(), 0);

@@ -80,7 +80,8 @@ public final class Runner {
             continue;
           }
           Prompt prompt = PromptAssembler.assemble(p, t);
-          for (int e = 1; e <= settings.epochs(); e++) {
+          int epochs = selection.epochs() != null ? selection.epochs() : t.epochs() != null ? t.epochs() : settings.epochs();
+          for (int e = 1; e <= epochs; e++) {
             cases.add(new Case(new CaseKey(p.id(), s.id(), t.id(), e), p, s, t, prompt, settings));
           }
         }
@@ -242,14 +243,15 @@ public final class Runner {
 
   static List<RunInfo.SuiteRef> suiteRefs(List<Case> cases) {
     Map<String, Suite> suites = new TreeMap<>();
-    Map<String, Map<String, String>> tasks = new TreeMap<>();
+    Map<String, Map<String, Task>> tasks = new TreeMap<>();
     for (Case c : cases) {
       suites.putIfAbsent(c.suite().id(), c.suite());
-      tasks.computeIfAbsent(c.suite().id(), k -> new java.util.LinkedHashMap<>()).put(c.task().id(), c.task().category());
+      tasks.computeIfAbsent(c.suite().id(), k -> new java.util.LinkedHashMap<>()).put(c.task().id(), c.task());
     }
     List<RunInfo.SuiteRef> refs = new ArrayList<>();
     suites.forEach((id, s) -> refs.add(new RunInfo.SuiteRef(id, s.path(), s.hash(),
-        tasks.get(id).entrySet().stream().map(e -> new RunInfo.TaskRef(e.getKey(), e.getValue())).toList())));
+        tasks.get(id).values().stream()
+            .map(t -> new RunInfo.TaskRef(t.id(), t.category(), t.rubric().reducer().label())).toList())));
     return refs;
   }
 }

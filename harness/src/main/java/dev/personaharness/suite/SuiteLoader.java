@@ -41,8 +41,8 @@ public final class SuiteLoader {
   private static final Set<String> SUITE_KEYS = Set.of("id", "description", "defaults", "tasks");
   private static final Set<String> DEFAULT_KEYS = Set.of("epochs", "temperature", "max_tokens", "seed", "threshold");
   private static final Set<String> TASK_KEYS =
-      Set.of("id", "category", "tags", "description", "prompt", "vars", "attachments", "rubric");
-  private static final Set<String> RUBRIC_KEYS = Set.of("threshold", "checks");
+      Set.of("id", "category", "tags", "description", "prompt", "vars", "attachments", "epochs", "rubric");
+  private static final Set<String> RUBRIC_KEYS = Set.of("threshold", "reducer", "checks");
 
   private SuiteLoader() {}
 
@@ -228,7 +228,11 @@ public final class SuiteLoader {
       if (id == null || category == null || prompt == null || rubric == null) {
         return null;
       }
-      return new Task(id, category, tags, prompt.stripTrailing(), vars, attachments, rubric, Yaml.line(node));
+      Integer epochs = m.containsKey("epochs") ? yaml.integer(m.get("epochs"), "epochs", 1) : null;
+      if (m.containsKey("epochs") && epochs == null) {
+        return null;
+      }
+      return new Task(id, category, tags, prompt.stripTrailing(), vars, attachments, rubric, epochs, Yaml.line(node));
     }
 
     private Map<String, String> vars(Node node) {
@@ -273,6 +277,17 @@ public final class SuiteLoader {
         return null;
       }
       Double threshold = m.containsKey("threshold") ? yaml.number(m.get("threshold"), "threshold", 0, 1) : Double.valueOf(defaultThreshold);
+      dev.personaharness.core.Reducer reducer = dev.personaharness.core.Reducer.MEAN;
+      if (m.containsKey("reducer")) {
+        String r = yaml.string(m.get("reducer"), "reducer");
+        reducer = r == null ? null : dev.personaharness.core.Reducer.parse(r).orElse(null);
+        if (r != null && reducer == null) {
+          yaml.error(m.get("reducer"), "unknown reducer '" + r + "'; use one of " + dev.personaharness.core.Reducer.labels());
+        }
+        if (reducer == null) {
+          return null;
+        }
+      }
       if (!m.containsKey("checks")) {
         yaml.error(node, "the rubric has no 'checks'; add at least one check");
         return null;
@@ -292,7 +307,7 @@ public final class SuiteLoader {
         }
       }
       // checks that could not be read were reported; keep the rest so their arguments are validated too
-      return threshold == null || checks.isEmpty() ? null : new Rubric(threshold, checks);
+      return threshold == null || checks.isEmpty() ? null : new Rubric(threshold, checks, reducer);
     }
 
     private String required(Map<String, Node> m, String key, Node parent, String what) {

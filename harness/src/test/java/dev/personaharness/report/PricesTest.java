@@ -30,7 +30,7 @@ class PricesTest {
     CaseRecord b = record("p", "mystery-model", new Usage(10L, 10L));
     RunLog.Run run = new RunLog.Run(tmp, new RunInfo(1, "r", "v", null, "t", "t", "completed", "x", Map.of(),
         List.of(), List.of(), null, 2), List.of(a, b));
-    Summary.Cost cost = Summaries.of(run, prices).costs().get(0);
+    Summary.Cost cost = Summaries.of(run, prices, dev.personaharness.stats.Statistics.Method.T).costs().get(0);
     // 1M input × $0.15 + 0.5M output × $0.60 = $0.45; the mystery model is unpriced
     assertThat(cost.usd()).isCloseTo(0.45, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(cost.unpriced()).isEqualTo(1);

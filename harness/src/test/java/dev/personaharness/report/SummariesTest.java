@@ -28,7 +28,7 @@ class SummariesTest {
   private static RunLog.Run run(List<CaseRecord> cases) {
     RunInfo info = new RunInfo(1, "r1", "v", null, "t0", "t1", "completed", "replay", Map.of(),
         List.of(new RunInfo.PersonaRef("p1", "One", "agents/p1.md", "h"), new RunInfo.PersonaRef("p2", "Two", "agents/p2.md", "h")),
-        List.of(new RunInfo.SuiteRef("s", "suites/s.yaml", "h", List.of(new RunInfo.TaskRef("a1", "alpha"), new RunInfo.TaskRef("b1", "beta")))),
+        List.of(new RunInfo.SuiteRef("s", "suites/s.yaml", "h", List.of(new RunInfo.TaskRef("a1", "alpha", "mean"), new RunInfo.TaskRef("b1", "beta", "mean")))),
         null, cases.size());
     return new RunLog.Run(Path.of("reports/r1"), info, cases);
   }
@@ -37,12 +37,23 @@ class SummariesTest {
   void scoresAreMeansOverTasksOfMeansOverEpochs() {
     Summary s = Summaries.of(run(List.of(
         scored("p1", "a1", 1, 1.0, true, null), scored("p1", "a1", 2, 0.5, true, null), scored("p1", "b1", 1, 0.0, false, "x"),
-        scored("p2", "a1", 1, 0.9, true, null), missing("p2", "b1"))), null);
-    // p1: a1 = mean(1.0, 0.5) = 0.75, b1 = 0.0 -> 0.375; pass rate 2 of 3
-    // p2: a1 = 0.9 (b1 errored, not scored) -> 0.9; pass rate 1 of 1
+        scored("p2", "a1", 1, 0.9, true, null), missing("p2", "b1"))), null,
+        dev.personaharness.stats.Statistics.Method.T);
+    // p1: a1 = mean(1.0, 0.5) = 0.75, b1 = 0.0 -> 0.375
+    // p2: a1 = 0.9 (b1 errored, not scored) -> 0.9
     assertThat(s.leaderboard()).extracting(Summary.Standing::persona).containsExactly("p2", "p1");
+    // p1 tasks after the mean reducer: a1 = 0.75 (passes at threshold 0.5), b1 = 0.0 (fails)
     assertThat(s.leaderboard().get(1).meanScore()).isEqualTo(0.375);
-    assertThat(s.leaderboard().get(1).passRate()).isEqualTo(2.0 / 3);
+    assertThat(s.leaderboard().get(1).passRate().mean()).isEqualTo(0.5);
+    // Student t over the two task scores: mean 0.375, se = sd/sqrt(2) = 0.375, t(0.975, 1) = 12.7062
+    assertThat(s.leaderboard().get(1).score().standardError()).isCloseTo(0.375, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(s.leaderboard().get(1).score().high()).isCloseTo(0.375 + 12.70620 * 0.375, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(s.tasks()).filteredOn(t -> t.persona().equals("p1") && t.task().equals("a1")).singleElement()
+        .satisfies(t -> {
+          assertThat(t.epochs()).isEqualTo(2);
+          assertThat(t.min()).isEqualTo(0.5);
+          assertThat(t.max()).isEqualTo(1.0);
+        });
     assertThat(s.leaderboard().get(0).errored()).isEqualTo(1);
     assertThat(s.counts()).isEqualTo(new Summary.Counts(5, 4, 3, 1, 0, 1));
     assertThat(s.problems()).singleElement().satisfies(p -> assertThat(p.kind()).isEqualTo("missing"));

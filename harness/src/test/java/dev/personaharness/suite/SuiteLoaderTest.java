@@ -134,4 +134,10 @@ class SuiteLoaderTest {
     assertThat(p.suites()).extracting(Suite::id).containsExactly("good");
     assertThat(p.hasErrors()).isTrue();
   }
+
+  @Test
+  void anUnknownReducerNamesTheKnownOnes() {
+    assertThat(diagnostics("broken/bad-reducer.yaml")).containsExactly(
+        DIR + "broken/bad-reducer.yaml:9:16: error: unknown reducer 'best-of'; use one of [mean, pass@k, pass^k, majority]");
+  }
 }

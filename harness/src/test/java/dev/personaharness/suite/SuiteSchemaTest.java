@@ -30,7 +30,7 @@ class SuiteSchemaTest {
     assertThat(keys(schema.at("/properties/defaults/properties")))
         .containsExactlyInAnyOrder("epochs", "temperature", "max_tokens", "seed", "threshold");
     assertThat(keys(schema.at("/$defs/task/properties")))
-        .containsExactlyInAnyOrder("id", "category", "tags", "description", "prompt", "vars", "attachments", "rubric");
+        .containsExactlyInAnyOrder("id", "category", "tags", "description", "prompt", "vars", "attachments", "epochs", "rubric");
   }
 
   @Test
