@@ -1,6 +1,6 @@
 package dev.personaharness.check;
 
-/** The outcome of one check on one answer: passed, failed or errored, each with its evidence. */
+/** The outcome of one check on one answer: passed, failed, skipped or errored, each with its evidence. */
 public sealed interface CheckResult {
   /** In [0, 1]; an errored check scores 0. */
   double score();
@@ -9,7 +9,7 @@ public sealed interface CheckResult {
   String evidence();
 
   default String status() {
-    return this instanceof Passed ? "passed" : this instanceof Failed ? "failed" : "errored";
+    return this instanceof Passed ? "passed" : this instanceof Failed ? "failed" : this instanceof Skipped ? "skipped" : "errored";
   }
 
   static CheckResult of(boolean passed, double score, String evidence) {
@@ -27,6 +27,14 @@ public sealed interface CheckResult {
   record Failed(double score, String evidence) implements CheckResult {
     public Failed {
       requireScore(score);
+    }
+  }
+
+  /** The check was not run (a judge check with no judge configured): shown, and left out of the score. */
+  record Skipped(String evidence) implements CheckResult {
+    @Override
+    public double score() {
+      return 0;
     }
   }
 

@@ -25,8 +25,14 @@ public final class Checks {
 
   /** Built-in checks and every {@link Check} listed in {@code META-INF/services} on the class path. */
   public static Checks standard() {
+    return standard(null);
+  }
+
+  /** The standard checks, with {@code judge} answering {@code judge} checks (null: they are skipped). */
+  public static Checks standard(dev.personaharness.model.ModelClient judge) {
     Map<String, Check> map = new TreeMap<>();
     List<Check> builtIn = new ArrayList<>(TextChecks.all());
+    builtIn.add(new JudgeCheck(judge));
     builtIn.addAll(StructureChecks.all());
     builtIn.addAll(ParseChecks.all());
     builtIn.forEach(c -> map.put(c.type(), c));
@@ -72,9 +78,12 @@ public final class Checks {
     for (CheckSpec spec : task.rubric().checks()) {
       CheckResult r = evaluate(spec, task, answer);
       outcomes.add(new Scored.Outcome(spec.type(), spec.displayName(), spec.weight(), r));
-      weighted += spec.weight() * r.score();
-      total += spec.weight();
+      if (!(r instanceof CheckResult.Skipped)) {
+        weighted += spec.weight() * r.score();
+        total += spec.weight();
+      }
     }
+    // a rubric whose every check was skipped has nothing to say: score 0, not passed
     double score = total == 0 ? 0 : weighted / total;
     return new Scored(score, score >= task.rubric().threshold() - 1e-9, outcomes);
   }

@@ -44,7 +44,12 @@ abstract class TypedCheck<A> implements Check {
     } catch (Arguments.Bad e) {
       return new CheckResult.Errored("'" + type + "' " + e.getMessage());
     }
-    return evaluate(input.answer(), a);
+    return evaluate(input, a);
+  }
+
+  /** Checks that need more than the answer (the task, say) override this one. */
+  CheckResult evaluate(CheckInput input, A argument) {
+    return evaluate(input.answer(), argument);
   }
 
   private A arg(Object argument) {

@@ -13,7 +13,7 @@ final class ProjectDirs {
   @Option(names = "--suites-dir", paramLabel = "DIR", defaultValue = "suites", description = "Suites (default: ${DEFAULT-VALUE}).")
   Path suitesDir;
 
-  /** The project, which must be free of errors (warnings are fine). */
+  /** The project, which must be free of errors (warnings are fine), with its judge if one is named. */
   Project load() {
     return Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
   }

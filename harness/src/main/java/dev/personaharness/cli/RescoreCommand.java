@@ -22,6 +22,8 @@ final class RescoreCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ProjectDirs dirs;
 
+  @picocli.CommandLine.Mixin JudgeOption judging;
+
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where the new run is written (default: ${DEFAULT-VALUE}).")
   Path reports;
 
@@ -29,6 +31,7 @@ final class RescoreCommand implements Callable<Integer> {
   public Integer call() {
     RunLog.Run source = RunLog.read(RunDirs.existingRun(runDir));
     Project project = dirs.load();
+    project = judging.judge == null ? project : project.withJudge(judging.judge(Path.of("suites/recordings"), false));
     var err = spec.commandLine().getErr();
     Path dir = new Rescorer(project).rescore(source, reports, RunDirs.newId(), Version.get(), s -> err.println("skipped " + s));
     Summary summary = Reports.write(RunLog.read(dir));

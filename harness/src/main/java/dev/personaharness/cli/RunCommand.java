@@ -75,6 +75,8 @@ final class RunCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin ProjectDirs dirs;
 
+  @picocli.CommandLine.Mixin JudgeOption judging;
+
   @picocli.CommandLine.Mixin SelectionOptions sel;
 
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
@@ -108,6 +110,7 @@ final class RunCommand implements Callable<Integer> {
       throw new ConfigException("--retry-errors goes with --resume RUN_DIR");
     }
     Project project = dirs.load();
+    project = judging.judge == null ? project : project.withJudge(judging.judge(recordings, record));
     dev.personaharness.report.Prices priceTable = prices == null ? null : dev.personaharness.report.Prices.load(prices);
     dev.personaharness.stats.Statistics.Method ciMethod = CiOption.parse(ci);
     ModelClient client = client();
@@ -204,6 +207,9 @@ final class RunCommand implements Callable<Integer> {
       throw new ConfigException("--concurrency must be at least 1");
     }
     settings.put("concurrency", inFlight);
+    if (judging.judge != null) {
+      settings.put("judge", judging.judge);
+    }
     return settings;
   }
 
@@ -237,6 +243,7 @@ final class RunCommand implements Callable<Integer> {
       cacheDir = Path.of(c);
     }
     modelChoice = "persona".equals(s.get("model")) ? "persona" : null;
+    judging.judge = s.get("judge") instanceof String j ? j : null;
     if (concurrency == null && s.get("concurrency") instanceof Number n) {
       concurrency = n.intValue();
     }

@@ -63,6 +63,11 @@ public record Project(List<Persona> personas, List<Suite> suites, List<Diagnosti
     return load(List.of(root.resolve("agents")), List.of(root.resolve("suites")));
   }
 
+  /** This project with {@code judge} grading {@code judge} checks. */
+  public Project withJudge(dev.personaharness.model.ModelClient judge) {
+    return new Project(personas, suites, diagnostics, Checks.standard(judge));
+  }
+
   public boolean hasErrors() {
     return diagnostics.stream().anyMatch(Diagnostic::isError);
   }

@@ -72,7 +72,7 @@ class ChecksTest {
     @Test
     void listsTheKnownTypesWhenNoneIsClose() {
       assertThat(messages(spec("frobnicate", "x"))).containsExactly("unknown check 'frobnicate'; known types: "
-          + "code-block, contains, contains-all, contains-any, headings, icontains, json-valid, max-line-length, "
+          + "code-block, contains, contains-all, contains-any, headings, icontains, json-valid, judge, max-line-length, "
           + "mentions, not-contains, not-regex, ordered, regex, sql-valid, word-count, yaml-valid");
     }
 
