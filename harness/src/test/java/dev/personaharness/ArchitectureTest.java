@@ -43,7 +43,7 @@ class ArchitectureTest {
         .whereLayer("runlog").mayOnlyBeAccessedByLayers("runner", "report", "cli")
         .whereLayer("project").mayOnlyBeAccessedByLayers("runner", "cli")
         .whereLayer("check").mayOnlyBeAccessedByLayers("project", "runner", "cli")
-        .whereLayer("model").mayOnlyBeAccessedByLayers("check", "runner", "cli")
+        .whereLayer("model").mayOnlyBeAccessedByLayers("check", "project", "runner", "cli")
         .whereLayer("recording").mayOnlyBeAccessedByLayers("model", "runner", "cli")
         .whereLayer("prompt").mayOnlyBeAccessedByLayers("recording", "model", "check", "project", "runner", "cli")
         .whereLayer("loaders").mayOnlyBeAccessedByLayers("project", "prompt", "runner", "cli")
