@@ -92,13 +92,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--retry-errors", description = "With --resume: run errored cases again too.")
   boolean retryErrors;
 
-  @picocli.CommandLine.Option(names = "--prices", paramLabel = "FILE",
-      description = "Price table (YAML: model: {input: USD per 1M tokens, output: USD per 1M tokens}) to turn token use into cost.")
-  Path prices;
-
-  @picocli.CommandLine.Option(names = "--ci", paramLabel = "METHOD", defaultValue = "t",
-      description = "Confidence intervals: t (Student t over tasks; default) or bootstrap (seeded percentile bootstrap).")
-  String ci;
+  @picocli.CommandLine.Mixin ReportOptions reporting;
 
   @Override
   public Integer call() {
@@ -111,8 +105,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Project project = dirs.load();
     project = judging.judge == null ? project : project.withJudge(judging.judge(recordings, record));
-    dev.personaharness.report.Prices priceTable = prices == null ? null : dev.personaharness.report.Prices.load(prices);
-    dev.personaharness.stats.Statistics.Method ciMethod = CiOption.parse(ci);
+    reporting.check();
     ModelClient client = client();
     Selection selection = sel.selection();
     Map<String, Object> settings = settings();
@@ -142,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     progress.done();
-    Summary summary = Reports.write(RunLog.read(dir), priceTable, ciMethod);
+    Summary summary = reporting.write(dir);
     RunDirs.markLatest(dir.getParent(), dir);
     Leaderboard.print(spec.commandLine().getOut(), summary, dir);
     if (summary.counts().errored() > 0) {

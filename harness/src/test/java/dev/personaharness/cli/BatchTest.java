@@ -17,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Batch export in the providers' input formats, and their result files imported as recordings. */
 class BatchTest {
-  private static final Path FIXTURES = Path.of("harness/src/test/resources/fixtures");
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
 
@@ -38,11 +37,7 @@ class BatchTest {
 
   @BeforeEach
   void project() throws Exception {
-    Files.createDirectories(tmp.resolve("agents"));
-    Files.createDirectories(tmp.resolve("suites/files"));
-    Files.copy(FIXTURES.resolve("personas/list-tools.md"), tmp.resolve("agents/terse.md"));
-    Files.copy(FIXTURES.resolve("suites/good/good.yaml"), tmp.resolve("suites/good.yaml"));
-    Files.copy(FIXTURES.resolve("suites/good/files/schema.sql"), tmp.resolve("suites/files/schema.sql"));
+    Fixtures.project(tmp, false);
   }
 
   @Test

@@ -11,8 +11,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LiveRunProcessTest {
   private static final String CANARY = "sk-canary-0d9e8f7a6b5c";
-  private static final Path FIXTURES = Path.of("harness/src/test/resources/fixtures");
 
   @TempDir Path tmp;
   private WireMockServer server;
@@ -40,11 +39,7 @@ class LiveRunProcessTest {
             {"id":"c1","object":"chat.completion","created":1,"model":"local-model",
              "choices":[{"index":0,"message":{"role":"assistant","content":"Use numeric(12,2) and an Idempotency-Key; first store, then replay."},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":50,"completion_tokens":12,"total_tokens":62}}""")));
-    Files.createDirectories(tmp.resolve("agents"));
-    Files.createDirectories(tmp.resolve("suites/files"));
-    Files.copy(FIXTURES.resolve("personas/list-tools.md"), tmp.resolve("agents/terse.md"));
-    Files.copy(FIXTURES.resolve("suites/good/good.yaml"), tmp.resolve("suites/good.yaml"));
-    Files.copy(FIXTURES.resolve("suites/good/files/schema.sql"), tmp.resolve("suites/files/schema.sql"));
+    Fixtures.project(tmp, false);
   }
 
   @AfterEach
@@ -53,13 +48,7 @@ class LiveRunProcessTest {
   }
 
   private int harness(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("out.txt").toFile());
-    pb.environment().put("OPENAI_API_KEY", CANARY);
-    Process p = pb.start();
+    Process p = Fixtures.harness(tmp, Map.of("OPENAI_API_KEY", CANARY), tmp.resolve("out.txt"), args);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return p.exitValue();
   }
@@ -96,13 +85,9 @@ class LiveRunProcessTest {
 
   @Test
   void aMissingKeyStopsBeforeAnyCase() throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--provider", "anthropic:claude-x"));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true);
-    pb.environment().remove("ANTHROPIC_API_KEY");
-    Process p = pb.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    Process p = Fixtures.harness(tmp, Map.of(), tmp.resolve("out.txt"), "run", "--provider", "anthropic:claude-x");
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(tmp.resolve("out.txt"));
     assertThat(p.exitValue()).isEqualTo(2);
     assertThat(out).isEqualTo("harness: error: ANTHROPIC_API_KEY is not set: export it to use the anthropic provider, or run offline with --provider replay\n");
     assertThat(tmp.resolve("reports")).doesNotExist();

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  * resumed: the final log holds every case exactly once, with the scores of an uninterrupted run.
  */
 class ResumeProcessTest {
-  private static final Path FIXTURES = Path.of("harness/src/test/resources/fixtures");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -40,12 +39,7 @@ class ResumeProcessTest {
             {"id":"c1","object":"chat.completion","created":1,"model":"slow-model",
              "choices":[{"index":0,"message":{"role":"assistant","content":"## Summary\\nUse numeric; first store the Idempotency-Key, then replay."},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":50,"completion_tokens":12,"total_tokens":62}}""")));
-    Files.createDirectories(tmp.resolve("agents"));
-    Files.createDirectories(tmp.resolve("suites/files"));
-    Files.copy(FIXTURES.resolve("personas/list-tools.md"), tmp.resolve("agents/terse.md"));
-    Files.copy(FIXTURES.resolve("personas/lenient.md"), tmp.resolve("agents/lenient.md"));
-    Files.copy(FIXTURES.resolve("suites/good/good.yaml"), tmp.resolve("suites/good.yaml"));
-    Files.copy(FIXTURES.resolve("suites/good/files/schema.sql"), tmp.resolve("suites/files/schema.sql"));
+    Fixtures.project(tmp, true);
   }
 
   @AfterEach
@@ -54,13 +48,7 @@ class ResumeProcessTest {
   }
 
   private Process start(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectErrorStream(true)
-        .redirectOutput(tmp.resolve("out-" + System.nanoTime() + ".txt").toFile());
-    pb.environment().put("OPENAI_API_KEY", "sk-test");
-    return pb.start();
+    return Fixtures.harness(tmp, Map.of("OPENAI_API_KEY", "sk-test"), tmp.resolve("out-" + System.nanoTime() + ".txt"), args);
   }
 
   private String[] live(String... extra) {
