@@ -127,8 +127,13 @@ final class TextChecks {
 
     @Override
     CheckResult evaluate(String answer, Pattern pattern) {
-      Matcher m = pattern.matcher(answer);
-      boolean found = m.find();
+      Matcher m = pattern.matcher(TimeBudget.of(answer));
+      boolean found;
+      try {
+        found = m.find();
+      } catch (TimeBudget.Exceeded e) {
+        return new CheckResult.Errored(e.getMessage());
+      }
       String where = found ? "matched /" + pattern.pattern() + "/ at " + Text.at(answer, m.start(), m.end()) : null;
       if (negated) {
         return found ? new CheckResult.Failed(0, "forbidden pattern " + where)
