@@ -35,6 +35,7 @@ public final class Checks {
     builtIn.add(new JudgeCheck(judge));
     builtIn.addAll(StructureChecks.all());
     builtIn.addAll(ParseChecks.all());
+    builtIn.addAll(DomainChecks.all());
     builtIn.forEach(c -> map.put(c.type(), c));
     for (Check c : ServiceLoader.load(Check.class)) {
       if (map.containsKey(c.type())) {

@@ -72,8 +72,8 @@ class ChecksTest {
     @Test
     void listsTheKnownTypesWhenNoneIsClose() {
       assertThat(messages(spec("frobnicate", "x"))).containsExactly("unknown check 'frobnicate'; known types: "
-          + "code-block, contains, contains-all, contains-any, headings, icontains, json-valid, judge, max-line-length, "
-          + "mentions, not-contains, not-regex, ordered, regex, sql-valid, word-count, yaml-valid");
+          + "code-block, contains, contains-all, contains-any, headings, http-status, icontains, json-valid, judge, "
+          + "max-line-length, mentions, not-contains, not-regex, openapi-valid, ordered, regex, sql-valid, word-count, yaml-valid");
     }
 
     @Test

@@ -78,7 +78,15 @@ class RealAnswersTest {
         Arguments.of("word-count", Map.of("min", 10L, "max", 5L), "api-design", DEV, "cursor-pagination-sync", "errored", 0.0),
         Arguments.of("headings", Map.of("min", 2L), "api-design", DEV, "bulk-contacts-endpoint", "passed", 1.0),
         Arguments.of("headings", Map.of("include", List.of("Appendix Z: glossary of dragons")), "api-design", DEV, "bulk-contacts-endpoint", "failed", 0.0),
-        Arguments.of("headings", Map.of(), "api-design", DEV, "bulk-contacts-endpoint", "errored", 0.0));
+        Arguments.of("headings", Map.of(), "api-design", DEV, "bulk-contacts-endpoint", "errored", 0.0),
+        Arguments.of("openapi-valid", true, "api-design", DEV, "breaking-change-deprecation", "passed", 1.0),
+        Arguments.of("openapi-valid", true, "api-design", PLAYBOOK, "breaking-change-deprecation", "failed", 0.0),
+        Arguments.of("openapi-valid", Map.of("max", 1L), "api-design", DEV, "breaking-change-deprecation", "errored", 0.0),
+        Arguments.of("http-status", List.of(Map.of("when", List.of("rate limit", "too many requests"), "status", 429L),
+            Map.of("when", List.of("already exists", "duplicate"), "status", List.of(409L, 422L))), "api-design", DEV, "problem-details-errors", "passed", 1.0),
+        Arguments.of("http-status", List.of(Map.of("when", List.of("rate limit", "too many requests"), "status", 429L),
+            Map.of("when", List.of("already exists", "duplicate"), "status", List.of(409L, 422L))), "api-design", DEV, "rate-limit-signalling", "failed", 0.5),
+        Arguments.of("http-status", List.of(Map.of("when", "conflict", "status", 999L)), "api-design", DEV, "rate-limit-signalling", "errored", 0.0));
   }
 
   @ParameterizedTest(name = "{0} {5} on {3}/{4}")
