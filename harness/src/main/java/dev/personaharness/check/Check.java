@@ -18,4 +18,9 @@ public interface Check {
   default List<String> validate(Object argument) {
     return List.of();
   }
+
+  /** As {@link #validate(Object)}, for checks that read files relative to the suite's folder. */
+  default List<String> validate(Object argument, java.nio.file.Path suiteFolder) {
+    return validate(argument);
+  }
 }

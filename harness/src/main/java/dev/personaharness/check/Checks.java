@@ -36,6 +36,7 @@ public final class Checks {
     builtIn.addAll(StructureChecks.all());
     builtIn.addAll(ParseChecks.all());
     builtIn.addAll(DomainChecks.all());
+    builtIn.add(new JsonSchemaCheck());
     builtIn.forEach(c -> map.put(c.type(), c));
     for (Check c : ServiceLoader.load(Check.class)) {
       if (map.containsKey(c.type())) {
@@ -63,7 +64,8 @@ public final class Checks {
           out.add(Diagnostic.error(suite.path(), spec.line(), spec.column(), "unknown check '" + spec.type() + "'" + hint));
           continue;
         }
-        for (String problem : check.validate(spec.argument())) {
+        java.nio.file.Path folder = java.nio.file.Path.of(suite.path()).toAbsolutePath().normalize().getParent();
+        for (String problem : check.validate(spec.argument(), folder)) {
           out.add(Diagnostic.error(suite.path(), spec.line(), spec.column(), "check '" + spec.type() + "' " + problem));
         }
       }

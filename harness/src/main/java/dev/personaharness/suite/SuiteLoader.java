@@ -232,7 +232,8 @@ public final class SuiteLoader {
       if (m.containsKey("epochs") && epochs == null) {
         return null;
       }
-      return new Task(id, category, tags, prompt.stripTrailing(), vars, attachments, rubric, epochs, Yaml.line(node));
+      return new Task(id, category, tags, prompt.stripTrailing(), vars, attachments, rubric, epochs, Yaml.line(node),
+          file.toAbsolutePath().normalize().getParent().toString());
     }
 
     private Map<String, String> vars(Node node) {

@@ -72,7 +72,7 @@ class ChecksTest {
     @Test
     void listsTheKnownTypesWhenNoneIsClose() {
       assertThat(messages(spec("frobnicate", "x"))).containsExactly("unknown check 'frobnicate'; known types: "
-          + "code-block, contains, contains-all, contains-any, headings, http-status, icontains, json-valid, judge, "
+          + "code-block, contains, contains-all, contains-any, headings, http-status, icontains, json-schema, json-valid, judge, "
           + "max-line-length, mentions, not-contains, not-regex, openapi-valid, ordered, regex, sql-valid, word-count, yaml-valid");
     }
 
