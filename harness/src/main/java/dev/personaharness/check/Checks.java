@@ -37,6 +37,7 @@ public final class Checks {
     builtIn.addAll(ParseChecks.all());
     builtIn.addAll(DomainChecks.all());
     builtIn.add(new JsonSchemaCheck());
+    builtIn.add(new SqlDefines());
     builtIn.forEach(c -> map.put(c.type(), c));
     for (Check c : ServiceLoader.load(Check.class)) {
       if (map.containsKey(c.type())) {

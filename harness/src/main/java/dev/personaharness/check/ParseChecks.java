@@ -17,7 +17,7 @@ final class ParseChecks {
   static List<Check> all() {
     return List.of(new Parses("json-valid", List.of("json"), ParseChecks::json),
         new Parses("yaml-valid", List.of("yaml", "yml"), ParseChecks::yaml),
-        new Parses("sql-valid", List.of("sql", "postgresql", "postgres", "psql", "mysql"), SqlBlocks::problem));
+        new SqlValid());
   }
 
   /** Parses one block; returns null when it is valid, else the parser's complaint. */

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.Statements;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
@@ -61,44 +62,74 @@ final class SqlBlocks {
 
   private SqlBlocks() {}
 
-  /** Null when every statement of the block is valid, else what is wrong with the first bad one. */
-  static String problem(String block) {
-    List<String> statements = split(block);
-    if (statements.isEmpty()) {
-      return "empty block";
+  /** SQL dialects sql-valid knows; PostgreSQL's everyday forms above are accepted only for {@code postgresql}. */
+  enum Dialect {
+    POSTGRESQL, MYSQL, ANSI;
+
+    static Dialect parse(String s) {
+      return switch (s) {
+        case "postgresql", "postgres" -> POSTGRESQL;
+        case "mysql" -> MYSQL;
+        case "ansi" -> ANSI;
+        default -> null;
+      };
     }
-    for (String statement : statements) {
-      String problem = statementProblem(statement);
-      if (problem != null) {
-        String head = statement.replaceAll("\\s+", " ");
-        return problem + " in \"" + (head.length() > 60 ? head.substring(0, 57) + "..." : head) + "\"";
-      }
-    }
-    return null;
   }
 
-  private static String statementProblem(String statement) {
-    if (TRANSACTION.matcher(statement).matches() || ENUM.matcher(statement).matches()
+  /** A block read: the first problem (null when all is valid) and the statements JSqlParser built. */
+  record Parsed(String problem, List<Statement> statements) {}
+
+  /** Null when every statement of the block is valid PostgreSQL, else what is wrong with the first bad one. */
+  static String problem(String block) {
+    return parse(block, Dialect.POSTGRESQL).problem();
+  }
+
+  static Parsed parse(String block, Dialect dialect) {
+    List<String> statements = split(block);
+    if (statements.isEmpty()) {
+      return new Parsed("empty block", List.of());
+    }
+    List<Statement> built = new ArrayList<>();
+    for (String statement : statements) {
+      String problem = statementProblem(statement, dialect, built);
+      if (problem != null) {
+        String head = statement.replaceAll("\\s+", " ");
+        return new Parsed(problem + " in \"" + (head.length() > 60 ? head.substring(0, 57) + "..." : head) + "\"", built);
+      }
+    }
+    return new Parsed(null, built);
+  }
+
+  private static String statementProblem(String statement, Dialect dialect, List<Statement> built) {
+    boolean postgres = dialect == Dialect.POSTGRESQL;
+    if (TRANSACTION.matcher(statement).matches() || (postgres && (ENUM.matcher(statement).matches()
         || EXTENSION.matcher(statement).matches() || DO_BLOCK.matcher(statement).matches()
-        || SHAPES.stream().anyMatch(p -> p.matcher(statement).matches())) {
+        || SHAPES.stream().anyMatch(p -> p.matcher(statement).matches())))) {
       return null;
     }
-    String s = CONCURRENTLY.matcher(statement).replaceFirst("$1");
-    s = INCLUDE.matcher(s).replaceFirst("$1");
-    s = NOT_VALID.matcher(s).replaceFirst("");
-    Matcher partial = PARTIAL_INDEX.matcher(s);
-    if (partial.matches()) {
-      String predicate = parseCondition(partial.group(2));
-      if (predicate != null) {
-        return predicate;
+    String s = statement;
+    if (postgres) {
+      s = CONCURRENTLY.matcher(s).replaceFirst("$1");
+      s = INCLUDE.matcher(s).replaceFirst("$1");
+      s = NOT_VALID.matcher(s).replaceFirst("");
+      Matcher partial = PARTIAL_INDEX.matcher(s);
+      if (partial.matches()) {
+        String predicate = parseCondition(partial.group(2));
+        if (predicate != null) {
+          return predicate;
+        }
+        s = partial.group(1);
       }
-      s = partial.group(1);
     }
     try {
       Statements parsed = CCJSqlParserUtil.parseStatements(s, PARSER, parser -> parser.withTimeOut(5000));
       boolean unsupported = parsed == null || parsed.isEmpty()
           || parsed.stream().anyMatch(st -> st == null || st instanceof UnsupportedStatement);
-      return unsupported ? "not a statement JSqlParser recognises" : null;
+      if (unsupported) {
+        return "not a statement JSqlParser recognises";
+      }
+      built.addAll(parsed);
+      return null;
     } catch (JSQLParserException e) {
       return message(e);
     }

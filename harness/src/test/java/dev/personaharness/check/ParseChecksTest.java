@@ -240,7 +240,7 @@ class ParseChecksTest {
 
     @Test
     void errorsOnFalse() {
-      assertErrored(run("sql-valid", false, "```sql\nSELECT 1;\n```"), "'sql-valid' needs a mapping with min, found 'false'");
+      assertErrored(run("sql-valid", false, "```sql\nSELECT 1;\n```"), "'sql-valid' needs a mapping with min, dialect, found 'false'");
     }
 
     @Test
