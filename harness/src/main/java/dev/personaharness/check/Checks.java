@@ -38,6 +38,7 @@ public final class Checks {
     builtIn.addAll(DomainChecks.all());
     builtIn.add(new JsonSchemaCheck());
     builtIn.add(new SqlDefines());
+    builtIn.add(new SimilarCheck());
     builtIn.forEach(c -> map.put(c.type(), c));
     for (Check c : ServiceLoader.load(Check.class)) {
       if (map.containsKey(c.type())) {

@@ -73,7 +73,8 @@ class ChecksTest {
     void listsTheKnownTypesWhenNoneIsClose() {
       assertThat(messages(spec("frobnicate", "x"))).containsExactly("unknown check 'frobnicate'; known types: "
           + "code-block, contains, contains-all, contains-any, headings, http-status, icontains, json-schema, json-valid, judge, "
-          + "max-line-length, mentions, not-contains, not-regex, openapi-valid, ordered, regex, sql-defines, sql-valid, word-count, yaml-valid");
+          + "max-line-length, mentions, not-contains, not-regex, openapi-valid, ordered, regex, similar, sql-defines, sql-valid, word-count, "
+          + "yaml-valid");
     }
 
     @Test
