@@ -137,4 +137,15 @@ class JudgeCheckTest {
     assertThat(j.validate(List.of())).containsExactly("needs a list of criteria (text, or {criterion, scale: pass-fail|1-5, weight})");
     assertThat(j.validate(List.of(Map.of("criterion", "x", "scale", "1-10")))).containsExactly("scale must be pass-fail or 1-5, found '1-10'");
   }
+
+  @Test
+  void gradesARealRecordedAnswer() throws Exception {
+    String real = RealAnswersTest.answer("api-design", "senior-backend-developer", "cursor-pagination-sync");
+    judgeReplies("It explains the skipped and repeated rows.\nCRITERION 1: PASS\nKeyset on (created_at, id).\nCRITERION 2: 5");
+    CheckResult r = judged(Checks.standard(live()), real);
+    assertThat(r.status()).isEqualTo("passed");
+    assertThat(r.score()).isEqualTo(1.0);
+    var sent = server.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))).get(0).getBodyAsString();
+    assertThat(new ObjectMapper().readTree(sent).at("/messages/1/content").asText()).contains(real.substring(0, 80));
+  }
 }
