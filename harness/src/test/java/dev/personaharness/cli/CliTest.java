@@ -195,7 +195,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "import", "export", "cache")) {
+    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "import", "export", "cache")) {
       Result r = cli(c, "--help");
       assertThat(r.code()).as(c).isZero();
       assertThat(r.out()).startsWith("Usage: harness " + c);
@@ -219,5 +219,22 @@ class CliTest {
     assertThat(recordings.resolve("good/terse/explain-idempotency.2.md")).exists();
     Result again = cli(dirs("import", tmp.resolve("answers").toString(), "--model", "claude", "--recordings", recordings.toString()));
     assertThat(again.out()).contains("imported 0 recording(s)", "2 unchanged");
+  }
+
+  @Test
+  void comparesTheTwoShippedRevisionsOfOnePersonaFromTheRecordings() throws Exception {
+    Path reportsDir = tmp.resolve("shipped-reports");
+    Result run = cli("run", "--persona", "senior-backend-engineer-pragmatic", "--persona", "senior-backend-engineer-playbook",
+        "--reports", reportsDir.toString(), "--strict", "--quiet");
+    assertThat(run.code()).as(run.err()).isZero();
+    Path out = tmp.resolve("compare.md");
+    Result cmp = cli("compare", reportsDir.resolve("latest").toString(), "--baseline-persona", "senior-backend-engineer-playbook",
+        "--candidate-persona", "senior-backend-engineer-pragmatic", "--out", out.toString());
+    assertThat(cmp.code()).as(cmp.err()).isZero();
+    assertThat(cmp.out()).contains("**Verdict: ", "| overall | 24 | ", "## Severity guard", "## Flips");
+    assertThat(Files.readString(out)).isEqualTo(cmp.out());
+    Result ambiguous = cli("compare", reportsDir.resolve("latest").toString());
+    assertThat(ambiguous.code()).isEqualTo(2);
+    assertThat(ambiguous.err()).contains("has 2 personas; choose one with --baseline-persona");
   }
 }
