@@ -69,7 +69,7 @@ class ArchitectureTest {
 
   @Test
   void jacksonOnlyWhereJsonIsReadOrWritten() {
-    noClasses().that().resideOutsideOfPackages(P + "runlog..", P + "check..", P + "importing..", P + "model..", P + "cli..")
+    noClasses().that().resideOutsideOfPackages(P + "runlog..", P + "check..", P + "importing..", P + "model..", P + "report..", P + "cli..")
         .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(CLASSES);
   }
 }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * removed tasks, and warnings when the two sides differ in model or suite definitions.
  */
 public record Comparison(
-    String baseline, String candidate, double alpha, double margin, List<Group> groups, List<Drop> drops,
+    String baseline, String candidate, double alpha, double margin, List<String> tasks, List<Group> groups, List<Drop> drops,
     List<Flip> flips, List<String> added, List<String> removed, List<String> warnings) {
 
   /** One group's numbers; {@code p} is the sign-flip p-value, {@code adjustedP} after Holm (overall: unadjusted). */
@@ -46,8 +46,13 @@ public record Comparison(
 
   public static Comparison of(RunLog.Run baseRun, String basePersona, RunLog.Run candRun, String candPersona, double alpha,
       double margin) {
-    Map<String, Summary.TaskResult> base = tasks(baseRun, basePersona);
-    Map<String, Summary.TaskResult> cand = tasks(candRun, candPersona);
+    return of(tasks(baseRun, basePersona), label(baseRun, basePersona), tasks(candRun, candPersona), label(candRun, candPersona),
+        alpha, margin, warnings(baseRun, basePersona, candRun, candPersona));
+  }
+
+  /** Compares task results keyed by {@code suite/task}. */
+  static Comparison of(Map<String, Summary.TaskResult> base, String baseLabel, Map<String, Summary.TaskResult> cand,
+      String candLabel, double alpha, double margin, List<String> warnings) {
     Set<String> shared = new TreeSet<>(base.keySet());
     shared.retainAll(cand.keySet());
     List<String> added = cand.keySet().stream().filter(k -> !base.containsKey(k)).sorted().toList();
@@ -93,11 +98,15 @@ public record Comparison(
         .map(k -> new Drop(k, base.get(k).score(), cand.get(k).score())).toList();
     List<Flip> flips = shared.stream().filter(k -> base.get(k).passed() != cand.get(k).passed())
         .map(k -> new Flip(k, cand.get(k).passed())).toList();
-    return new Comparison(label(baseRun, basePersona), label(candRun, candPersona), alpha, margin, groups, drops, flips, added,
-        removed, warnings(baseRun, basePersona, candRun, candPersona));
+    return new Comparison(baseLabel, candLabel, alpha, margin, List.copyOf(shared), groups, drops, flips, added, removed, warnings);
   }
 
-  private static Map<String, Summary.TaskResult> tasks(RunLog.Run run, String persona) {
+  /** Whether a gate passes: no group significantly regressed and no task dropped by more than the margin. */
+  public boolean gatePasses() {
+    return drops.isEmpty() && groups.stream().noneMatch(g -> g.verdict().equals("regressed"));
+  }
+
+  static Map<String, Summary.TaskResult> tasks(RunLog.Run run, String persona) {
     Map<String, Summary.TaskResult> result = new TreeMap<>();
     for (Summary.TaskResult t : Summaries.of(run, null, Statistics.Method.T).tasks()) {
       if (t.persona().equals(persona)) {

@@ -195,7 +195,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "import", "export", "cache")) {
+    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "gate", "import", "export", "cache")) {
       Result r = cli(c, "--help");
       assertThat(r.code()).as(c).isZero();
       assertThat(r.out()).startsWith("Usage: harness " + c);
@@ -236,5 +236,32 @@ class CliTest {
     Result ambiguous = cli("compare", reportsDir.resolve("latest").toString());
     assertThat(ambiguous.code()).isEqualTo(2);
     assertThat(ambiguous.err()).contains("has 2 personas; choose one with --baseline-persona");
+  }
+
+  @Test
+  void theGatePassesAnUnchangedRunAndFailsARegression() throws Exception {
+    Path base = tmp.resolve("base-reports");
+    Path cand = tmp.resolve("cand-reports");
+    assertThat(cli("run", "--persona", "senior-backend-engineer-playbook", "--reports", base.toString(), "--quiet").code()).isZero();
+    assertThat(cli("run", "--persona", "senior-backend-engineer-pragmatic", "--reports", cand.toString(), "--quiet").code()).isZero();
+    Path baseline = tmp.resolve("playbook.baseline.json");
+    Result update = cli("gate", "--baseline", baseline.toString(), "--update-baseline", base.resolve("latest").toString());
+    assertThat(update.code()).as(update.err()).isZero();
+    String json = Files.readString(baseline);
+    assertThat(json).startsWith("{\n  \"format\": 1,\n  \"persona\": \"senior-backend-engineer-playbook\"")
+        .contains("\"api-design/cursor-pagination-sync\": {\"score\": ").doesNotContain("response");
+    Result same = cli("gate", "--baseline", baseline.toString(), base.resolve("latest").toString());
+    assertThat(same.code()).as(same.out()).isZero();
+    assertThat(same.out()).contains("**Gate: passed**");
+    // the other revision drops four tasks by more than 15 points: a regression the gate must stop
+    Result regressed = cli("gate", "--baseline", baseline.toString(), cand.resolve("latest").toString());
+    assertThat(regressed.code()).isEqualTo(1);
+    assertThat(regressed.out()).contains("**Gate: FAILED**", "| schema-review/soft-delete-uniqueness | 86.7% | 46.7% |");
+    String junit = Files.readString(cand.resolve("latest/gate-junit.xml"));
+    assertThat(junit).contains("<testcase classname=\"gate\" name=\"verdict\"><failure", "name=\"schema-review/soft-delete-uniqueness\"><failure");
+    assertThat(Files.readString(cand.resolve("latest/junit.xml"))).contains("<testsuite name=\"persona-harness run ", "tests=\"24\"");
+    Result missing = cli("gate", "--baseline", tmp.resolve("none.json").toString(), base.resolve("latest").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("baseline not found; create it with 'harness gate --update-baseline");
   }
 }
