@@ -90,7 +90,8 @@ final class DomainChecks {
   static final class HttpStatus extends TypedCheck<List<HttpStatus.Situation>> {
     static final int WINDOW = 250;
 
-    record Situation(List<String> when, List<Integer> status) {}
+    /** A situation, with one pattern per expected code compiled when the suite is read. */
+    record Situation(List<String> when, List<Integer> status, List<Pattern> codes) {}
 
     HttpStatus() {
       super("http-status");
@@ -116,7 +117,8 @@ final class DomainChecks {
           }
           codes.add(n.intValue());
         }
-        result.add(new Situation(when, List.copyOf(codes)));
+        result.add(new Situation(when, List.copyOf(codes),
+            codes.stream().map(code -> Pattern.compile("(?<![\\d.])" + code + "(?![\\d.])")).toList()));
       }
       return List.copyOf(result);
     }
@@ -144,10 +146,10 @@ final class DomainChecks {
           int from = Math.max(0, i - WINDOW);
           int to = Math.min(answer.length(), i + phrase.length() + WINDOW);
           String window = answer.substring(from, to);
-          for (int code : s.status()) {
-            Matcher m = Pattern.compile("(?<![\\d.])" + code + "(?![\\d.])").matcher(window);
+          for (int k = 0; k < s.codes().size(); k++) {
+            Matcher m = s.codes().get(k).matcher(window);
             if (m.find()) {
-              return code + " at line " + Text.lineOf(answer, from + m.start());
+              return s.status().get(k) + " at line " + Text.lineOf(answer, from + m.start());
             }
           }
         }

@@ -4,10 +4,8 @@ import dev.personaharness.core.AtomicFiles;
 import dev.personaharness.core.ConfigException;
 import dev.personaharness.report.Comparison;
 import dev.personaharness.report.ComparisonReport;
-import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,48 +31,27 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--candidate-persona", paramLabel = "ID", description = "The candidate's persona (needed when its run has several).")
   String candidatePersona;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).")
-  double alpha;
-
-  @Option(names = "--margin", paramLabel = "M", defaultValue = "0.15",
-      description = "Flag any task whose score drops by more than this (default: ${DEFAULT-VALUE}).")
-  double margin;
+  @picocli.CommandLine.Mixin SignificanceOptions significance;
 
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the comparison as Markdown to FILE.")
   Path out;
 
   @Override
   public Integer call() {
-    if (!(alpha > 0 && alpha < 1) || margin < 0 || margin > 1) {
-      throw new ConfigException("--alpha must be in (0, 1) and --margin in [0, 1]");
-    }
+    significance.check();
     RunLog.Run base = RunLog.read(RunDirs.existingRun(baseline));
     RunLog.Run cand = candidate == null ? base : RunLog.read(RunDirs.existingRun(candidate));
-    String bp = persona(base, baselinePersona, "--baseline-persona");
-    String cp = persona(cand, candidatePersona, "--candidate-persona");
+    String bp = RunDirs.persona(base, baselinePersona, "--baseline-persona");
+    String cp = RunDirs.persona(cand, candidatePersona, "--candidate-persona");
     if (cand == base && bp.equals(cp)) {
       throw new ConfigException("baseline and candidate are the same persona of the same run; name two personas or two runs");
     }
-    Comparison c = Comparison.of(base, bp, cand, cp, alpha, margin);
+    Comparison c = Comparison.of(base, bp, cand, cp, significance.alpha, significance.margin);
     String md = ComparisonReport.markdown(c);
     spec.commandLine().getOut().print(md);
     if (out != null) {
       AtomicFiles.write(out, md);
     }
     return Main.OK;
-  }
-
-  private static String persona(RunLog.Run run, String given, String option) {
-    List<String> ids = run.info().personas().stream().map(RunInfo.PersonaRef::id).toList();
-    if (given != null) {
-      if (!ids.contains(given)) {
-        throw new ConfigException("persona '" + given + "' is not in run " + run.info().id() + "; it has " + ids);
-      }
-      return given;
-    }
-    if (ids.size() != 1) {
-      throw new ConfigException("run " + run.info().id() + " has " + ids.size() + " personas; choose one with " + option);
-    }
-    return ids.get(0);
   }
 }

@@ -1,15 +1,12 @@
 package dev.personaharness.cli;
 
 import dev.personaharness.core.AtomicFiles;
-import dev.personaharness.core.ConfigException;
 import dev.personaharness.report.Baseline;
 import dev.personaharness.report.Comparison;
 import dev.personaharness.report.ComparisonReport;
 import dev.personaharness.report.JUnitXml;
-import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,29 +32,20 @@ final class GateCommand implements Callable<Integer> {
   @Option(names = "--update-baseline", description = "Write the baseline from this run instead of gating.")
   boolean update;
 
-  @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.05", description = "Significance level (default: ${DEFAULT-VALUE}).")
-  double alpha;
-
-  @Option(names = "--margin", paramLabel = "M", defaultValue = "0.15",
-      description = "Fail when any task's score drops by more than this (default: ${DEFAULT-VALUE}).")
-  double margin;
+  @picocli.CommandLine.Mixin SignificanceOptions significance;
 
   @Override
   public Integer call() {
     RunLog.Run run = RunLog.read(RunDirs.existingRun(runDir));
-    List<String> ids = run.info().personas().stream().map(RunInfo.PersonaRef::id).toList();
-    String p = persona != null ? persona : ids.size() == 1 ? ids.get(0) : null;
-    if (p == null || !ids.contains(p)) {
-      throw new ConfigException(persona == null ? "the run has personas " + ids + "; choose one with --persona"
-          : "persona '" + persona + "' is not in the run; it has " + ids);
-    }
+    significance.check();
+    String p = RunDirs.persona(run, persona, "--persona");
     var out = spec.commandLine().getOut();
     if (update) {
       Baseline.write(baseline, run, p);
       out.println("wrote baseline " + baseline + " from " + p + " in run " + run.info().id());
       return Main.OK;
     }
-    Comparison c = Baseline.compare(baseline, run, p, alpha, margin);
+    Comparison c = Baseline.compare(baseline, run, p, significance.alpha, significance.margin);
     String md = ComparisonReport.markdown(c) + "\n**Gate: " + (c.gatePasses() ? "passed" : "FAILED") + "**\n";
     AtomicFiles.write(run.dir().resolve("gate.md"), md);
     AtomicFiles.write(run.dir().resolve("gate-junit.xml"), JUnitXml.ofGate(c));

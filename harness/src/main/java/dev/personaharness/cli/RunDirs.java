@@ -1,6 +1,9 @@
 package dev.personaharness.cli;
 
 import dev.personaharness.core.ConfigException;
+import dev.personaharness.runlog.RunInfo;
+import dev.personaharness.runlog.RunLog;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -84,5 +87,20 @@ final class RunDirs {
       return null;
     }
     return p.exitValue() == 0 ? out : null;
+  }
+
+  /** The persona of a run a command works on: the one given, or the run's only one. */
+  static String persona(RunLog.Run run, String given, String option) {
+    List<String> ids = run.info().personas().stream().map(RunInfo.PersonaRef::id).toList();
+    if (given != null) {
+      if (!ids.contains(given)) {
+        throw new ConfigException("persona '" + given + "' is not in run " + run.info().id() + "; it has " + ids);
+      }
+      return given;
+    }
+    if (ids.size() != 1) {
+      throw new ConfigException("run " + run.info().id() + " has " + ids.size() + " personas; choose one with " + option);
+    }
+    return ids.get(0);
   }
 }
