@@ -15,6 +15,11 @@ final class ProjectDirs {
 
   /** The project, which must be free of errors (warnings are fine), with its judge if one is named. */
   Project load() {
-    return Project.load(List.of(agentsDir), List.of(suitesDir)).requireValid();
+    return load(List.of());
+  }
+
+  /** The project plus the personas named as files or revisions ({@code agents/x.md@main}) among {@code personaRefs}. */
+  Project load(List<String> personaRefs) {
+    return Project.load(List.of(agentsDir), List.of(suitesDir)).withReferences(personaRefs).requireValid();
   }
 }

@@ -5,7 +5,9 @@ import dev.personaharness.core.ConfigException;
 import dev.personaharness.core.Persona;
 import dev.personaharness.core.Prompt;
 import dev.personaharness.core.Task;
+import dev.personaharness.persona.PersonaLoader;
 import dev.personaharness.project.Project;
+import java.util.List;
 import dev.personaharness.prompt.PromptAssembler;
 import dev.personaharness.runlog.Json;
 import java.nio.file.Path;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 final class PromptCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--persona", required = true, paramLabel = "ID", description = "Persona id (file name in agents/ without .md).")
+  @Option(names = "--persona", required = true, paramLabel = "ID|FILE[@REV]",
+      description = "Persona id (file name in agents/ without .md), a file, or a file at a git revision (agents/x.md@main).")
   String personaId;
 
   @Option(names = "--task", required = true, paramLabel = "SUITE/TASK", description = "Task, e.g. api-design/cursor-pagination.")
@@ -30,8 +33,8 @@ final class PromptCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Project project = Project.standard(Path.of("")).requireValid();
-    Persona persona = project.persona(personaId).orElseThrow(() -> new ConfigException(
+    Project project = Project.standard(Path.of("")).withReferences(List.of(personaId)).requireValid();
+    Persona persona = project.persona(PersonaLoader.isReference(personaId) ? PersonaLoader.idOf(personaId) : personaId).orElseThrow(() -> new ConfigException(
         "unknown persona '" + personaId + "'; known: " + String.join(", ", project.personas().stream().map(Persona::id).toList())));
     Task task = project.task(taskRef).orElseThrow(() -> new ConfigException(
         "unknown task '" + taskRef + "'; name it as SUITE/TASK (see 'harness list')"));

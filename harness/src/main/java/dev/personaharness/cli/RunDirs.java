@@ -93,6 +93,7 @@ final class RunDirs {
   static String persona(RunLog.Run run, String given, String option) {
     List<String> ids = run.info().personas().stream().map(RunInfo.PersonaRef::id).toList();
     if (given != null) {
+      given = dev.personaharness.persona.PersonaLoader.isReference(given) ? dev.personaharness.persona.PersonaLoader.idOf(given) : given;
       if (!ids.contains(given)) {
         throw new ConfigException("persona '" + given + "' is not in run " + run.info().id() + "; it has " + ids);
       }

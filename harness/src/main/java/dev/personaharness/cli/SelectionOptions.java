@@ -1,5 +1,6 @@
 package dev.personaharness.cli;
 
+import dev.personaharness.persona.PersonaLoader;
 import dev.personaharness.runner.Selection;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /** The options that choose cases and override generation settings, shared by run and export. */
 final class SelectionOptions {
-  @Option(names = "--persona", paramLabel = "ID", description = "Only this persona (repeatable).")
+  @Option(names = "--persona", paramLabel = "ID|FILE[@REV]",
+      description = "Only this persona (repeatable): an id, a file, or a file at a git revision (agents/x.md@main).")
   List<String> personas = new ArrayList<>();
 
   @Option(names = "--suite", paramLabel = "ID", description = "Only this suite (repeatable).")
@@ -32,6 +34,7 @@ final class SelectionOptions {
   Integer seed;
 
   Selection selection() {
-    return new Selection(personas, suites, tasks, categories, epochs, temperature, maxTokens, seed);
+    List<String> ids = personas.stream().map(p -> PersonaLoader.isReference(p) ? PersonaLoader.idOf(p) : p).toList();
+    return new Selection(ids, suites, tasks, categories, epochs, temperature, maxTokens, seed);
   }
 }

@@ -22,27 +22,34 @@ public final class TextFiles {
       if (size > MAX_BYTES) {
         throw fail(shown, "file is " + size + " bytes, over the " + MAX_BYTES + "-byte limit for inputs");
       }
-      byte[] bytes = Files.readAllBytes(file);
-      ByteBuffer in = ByteBuffer.wrap(bytes);
-      java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
-      java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(in, out, true);
-      if (result.isError()) {
-        int line = 1;
-        for (int i = 0; i < in.position(); i++) {
-          line += bytes[i] == '\n' ? 1 : 0;
-        }
-        throw new ConfigException(java.util.List.of(Diagnostic.error(shown, line, 0,
-            "file is not valid UTF-8 text (bad byte at offset " + in.position() + "); save it as UTF-8")));
-      }
-      return out.flip().toString();
+      return decode(Files.readAllBytes(file), shown);
     } catch (NoSuchFileException e) {
       throw fail(shown, "file not found");
     } catch (IOException e) {
       throw fail(shown, "cannot read file: " + e.getMessage());
     }
+  }
+
+  /** Decodes bytes read elsewhere (a file at a git revision, say) by the same rules; {@code shown} names them. */
+  public static String decode(byte[] bytes, String shown) {
+    if (bytes.length > MAX_BYTES) {
+      throw fail(shown, "file is " + bytes.length + " bytes, over the " + MAX_BYTES + "-byte limit for inputs");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+    java.nio.charset.CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new ConfigException(java.util.List.of(Diagnostic.error(shown, line, 0,
+          "file is not valid UTF-8 text (bad byte at offset " + in.position() + "); save it as UTF-8")));
+    }
+    return out.flip().toString();
   }
 
   private static ConfigException fail(String shown, String message) {

@@ -45,6 +45,41 @@ public final class PersonaLoader {
     return parse(id, path, text);
   }
 
+  /**
+   * Loads a persona reference: a file ({@code agents/x.md}) or a file at a git revision
+   * ({@code agents/x.md@main}, {@code @HEAD~1}, {@code @<commit>}). A revision's id and path carry the
+   * revision ({@code x@main}), so two revisions of one file run side by side.
+   */
+  public static Loaded<Persona> loadReference(String ref) {
+    int at = ref.lastIndexOf(".md@");
+    if (at < 0) {
+      return load(Path.of(ref));
+    }
+    Path file = Path.of(ref.substring(0, at + 3));
+    String rev = ref.substring(at + 4);
+    String shown = DisplayPath.of(file) + "@" + rev;
+    String text;
+    try {
+      text = TextFiles.decode(GitRevisions.read(file, rev, shown), shown);
+    } catch (ConfigException e) {
+      return new Loaded<>(Optional.empty(), e.diagnostics());
+    }
+    return parse(idOf(ref), shown, text);
+  }
+
+  /** The id a persona reference loads as: the file name without {@code .md}, plus {@code @REV} if given; an id stays itself. */
+  public static String idOf(String ref) {
+    int at = ref.lastIndexOf(".md@");
+    String file = at < 0 ? ref : ref.substring(0, at + 3);
+    String name = Path.of(file).getFileName().toString().replaceFirst("\\.md$", "");
+    return at < 0 ? name : name + "@" + ref.substring(at + 4);
+  }
+
+  /** Whether {@code ref} names a file (or a file at a revision) rather than a persona id. */
+  public static boolean isReference(String ref) {
+    return ref.endsWith(".md") || ref.contains(".md@") || ref.contains("/") || ref.contains(java.io.File.separator);
+  }
+
   /** Parses persona text already read; {@code path} is only used in diagnostics and results. */
   public static Loaded<Persona> parse(String id, String path, String raw) {
     List<Diagnostic> out = new ArrayList<>();

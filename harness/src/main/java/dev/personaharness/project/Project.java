@@ -63,6 +63,37 @@ public record Project(List<Persona> personas, List<Suite> suites, List<Diagnosti
     return load(List.of(root.resolve("agents")), List.of(root.resolve("suites")));
   }
 
+  /**
+   * This project plus the personas that {@code refs} name as files or file revisions
+   * ({@code agents/x.md@main}); plain ids are left to the selection. A reference whose id is taken
+   * by another file is an error.
+   */
+  public Project withReferences(List<String> refs) {
+    List<Persona> all = new ArrayList<>(personas);
+    List<Diagnostic> diags = new ArrayList<>(diagnostics);
+    for (String ref : refs) {
+      if (!PersonaLoader.isReference(ref)) {
+        continue;
+      }
+      String id = PersonaLoader.idOf(ref);
+      Optional<Persona> taken = all.stream().filter(p -> p.id().equals(id)).findFirst();
+      if (taken.isPresent()) {
+        if (!ref.contains(".md@") && Files.exists(Path.of(ref))
+            && taken.get().path().equals(DisplayPath.of(Path.of(ref)))) {
+          continue;
+        }
+        diags.add(Diagnostic.error(ref, 0, 0, "persona id '" + id + "' is already taken by " + taken.get().path()
+            + "; rename one of the files"));
+        continue;
+      }
+      Loaded<Persona> loaded = PersonaLoader.loadReference(ref);
+      diags.addAll(loaded.diagnostics());
+      loaded.value().ifPresent(all::add);
+    }
+    Collections.sort(diags);
+    return new Project(all, suites, diags, checks);
+  }
+
   /** This project with {@code judge} grading {@code judge} checks. */
   public Project withJudge(dev.personaharness.model.ModelClient judge) {
     return new Project(personas, suites, diagnostics, Checks.standard(judge));

@@ -39,8 +39,13 @@ public final class RecordingStore {
     return dir;
   }
 
+  /**
+   * Where a case's recording lives. A persona revision ({@code x@main}) shares its file's recordings
+   * ({@code x}): the stored persona and prompt hashes tell whether they fit that revision.
+   */
   public Path file(CaseKey key) {
-    return dir.resolve(key.suite()).resolve(key.persona()).resolve(key.task() + "." + key.epoch() + ".md");
+    CaseKey k = recordedAs(key);
+    return dir.resolve(k.suite()).resolve(k.persona()).resolve(key.task() + "." + key.epoch() + ".md");
   }
 
   /** The recording of a case, if one is stored; a malformed file is a ConfigException naming it. */
@@ -54,7 +59,13 @@ public final class RecordingStore {
     } catch (IOException e) {
       throw fail(f, 0, "cannot read recording: " + e.getMessage());
     }
-    return Optional.of(parse(f, key, content));
+    return Optional.of(parse(f, recordedAs(key), content));
+  }
+
+  /** The key a case's recording is stored under: a persona revision's ({@code x@main}) is its file's ({@code x}). */
+  private static CaseKey recordedAs(CaseKey key) {
+    int at = key.persona().indexOf('@');
+    return at < 0 ? key : new CaseKey(key.persona().substring(0, at), key.suite(), key.task(), key.epoch());
   }
 
   static Recording parse(Path f, CaseKey expected, String content) {
@@ -94,7 +105,7 @@ public final class RecordingStore {
   /** Writes a recording atomically, creating folders as needed. */
   public Path write(Recording r) {
     Map<String, Object> header = new LinkedHashMap<>();
-    header.put("persona", r.key().persona());
+    header.put("persona", recordedAs(r.key()).persona());
     header.put("suite", r.key().suite());
     header.put("task", r.key().task());
     header.put("epoch", r.key().epoch());
