@@ -4,6 +4,9 @@ import dev.personaharness.core.AtomicFiles;
 import dev.personaharness.core.ConfigException;
 import dev.personaharness.report.Comparison;
 import dev.personaharness.report.ComparisonReport;
+import dev.personaharness.report.HtmlReport;
+import dev.personaharness.report.Reports;
+import dev.personaharness.stats.Statistics;
 import dev.personaharness.runlog.RunLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,6 +39,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "Also write the comparison as Markdown to FILE.")
   Path out;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write the comparison as a self-contained HTML page, answers side by side.")
+  Path html;
+
   @Override
   public Integer call() {
     significance.check();
@@ -51,6 +57,11 @@ final class CompareCommand implements Callable<Integer> {
     spec.commandLine().getOut().print(md);
     if (out != null) {
       AtomicFiles.write(out, md);
+    }
+    if (html != null) {
+      var baseSummary = Reports.summarize(base, null, Statistics.Method.T);
+      var candSummary = cand == base ? baseSummary : Reports.summarize(cand, null, Statistics.Method.T);
+      AtomicFiles.write(html, HtmlReport.ofComparison(c, base, baseSummary, bp, cand, candSummary, cp));
     }
     return Main.OK;
   }

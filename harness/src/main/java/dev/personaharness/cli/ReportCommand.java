@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Rebuilds a run's summary.json and report.md from its run log alone (no model call).")
+    description = "Rebuilds a run's summary.json, report.md, report.html and junit.xml from its run log alone (no model call).")
 final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

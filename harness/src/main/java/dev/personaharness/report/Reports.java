@@ -6,7 +6,7 @@ import dev.personaharness.stats.Interval;
 import dev.personaharness.stats.Statistics;
 import java.nio.file.Path;
 
-/** Builds a run's reports ({@code summary.json}, {@code report.md}, {@code junit.xml}) from its log alone. */
+/** Builds a run's reports ({@code summary.json}, {@code report.md}, {@code report.html}, {@code junit.xml}) from its log alone. */
 public final class Reports {
   public static final String SUMMARY_FILE = "summary.json";
   public static final String MARKDOWN_FILE = "report.md";
@@ -18,7 +18,7 @@ public final class Reports {
     return Summaries.of(run, prices, ci);
   }
 
-  /** Writes both reports into the run's directory, each atomically; returns the summary. */
+  /** Writes the reports into the run's directory, each atomically; returns the summary. */
   public static Summary write(RunLog.Run run) {
     return write(run, null, Statistics.Method.T);
   }
@@ -28,6 +28,7 @@ public final class Reports {
     Summary summary = summarize(run, prices, ci);
     AtomicFiles.write(run.dir().resolve(SUMMARY_FILE), RunLog.toJson(summary, true) + "\n");
     AtomicFiles.write(run.dir().resolve(MARKDOWN_FILE), MarkdownReport.render(run, summary));
+    AtomicFiles.write(run.dir().resolve(HtmlReport.FILE), HtmlReport.ofRun(run, summary));
     AtomicFiles.write(run.dir().resolve(JUNIT_FILE), JUnitXml.ofRun(summary));
     return summary;
   }
