@@ -47,7 +47,7 @@ final class Html {
   }
 
   static String num(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
+    return String.format(Locale.ROOT, "%.3f", v);
   }
 
   /**
