@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
     } else if (retryErrors) {
       throw new ConfigException("--retry-errors goes with --resume RUN_DIR");
     }
-    Project project = dirs.load();
+    Project project = dirs.loadNonEmpty();
     project = judging.judge == null ? project : project.withJudge(judging.judge(recordings, record));
     reporting.check();
     ModelClient client = client();
