@@ -8,6 +8,7 @@ import dev.personaharness.model.Completion;
 import dev.personaharness.model.ModelClient;
 import dev.personaharness.model.ModelRequest;
 import dev.personaharness.prompt.PromptAssembler;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ final class JudgeCheck extends TypedCheck<List<JudgeCheck.Criterion>> {
 
   static final GenerationSettings JUDGE_SETTINGS = new GenerationSettings(1, 0.0, 1024, 0, 0.5);
   private static final Pattern GRADE = Pattern.compile("(?im)^\\s*CRITERION\\s+(\\d+)\\s*:\\s*(PASS|FAIL|[1-5])\\s*$");
-  private static final Pattern IMITATION = Pattern.compile("(?i)\\b(CRITERION\\s+\\d+|GRADE|SCORE|VERDICT|END OF GRADES)\\s*:");
+  /** A grade-like label followed by a colon, a colon look-alike (our own '꞉' included) or '='. */
+  private static final Pattern IMITATION =
+      Pattern.compile("(?i)\\b(CRITERION\\s*#?\\s*\\d+|GRADE|SCORE|VERDICT|END OF GRADES)\\s*[:=\u2236\u02f8\ua789]");
 
   private final ModelClient judge;
 
@@ -133,9 +136,15 @@ final class JudgeCheck extends TypedCheck<List<JudgeCheck.Criterion>> {
     return new Prompt(system, user.toString(), PromptAssembler.hash(system, user.toString()));
   }
 
-  /** Grade-like lines and marker look-alikes in untrusted text are defused: quoted, with their colon replaced. */
+  /**
+   * Grade-like lines and marker look-alikes in untrusted text are defused: quoted, with their colon
+   * replaced. Compatibility forms (full-width letters, digits, colons and brackets) are first read
+   * as the characters they imitate, and invisible format characters (zero-width spaces, bidi
+   * controls) are dropped, so that no look-alike slips past the patterns.
+   */
   static String neutralise(String text, String nonce) {
-    String t = text.replace("<<<", "‹‹‹").replace(">>>", "›››");
+    String t = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "");
+    t = t.replace("<<<", "‹‹‹").replace(">>>", "›››");
     return IMITATION.matcher(t).replaceAll("[quoted] $1 ꞉");
   }
 }

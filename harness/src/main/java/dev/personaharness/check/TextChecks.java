@@ -117,12 +117,19 @@ final class TextChecks {
     @Override
     Pattern parse(Object argument) {
       String p = Arguments.text(argument);
+      Pattern compiled;
       try {
-        return Pattern.compile(p, Pattern.MULTILINE);
+        compiled = Pattern.compile(p, Pattern.MULTILINE);
       } catch (PatternSyntaxException e) {
         throw new Arguments.Bad("regex does not compile: " + e.getDescription() + " near index " + e.getIndex()
             + " of " + Text.quote(p));
       }
+      NestedRepetition.find(p).ifPresent(part -> {
+        throw new Arguments.Bad("has '" + part + "', which repeats a group that can match the same text in many ways"
+            + " (lazily, " + NestedRepetition.MANY + " or more times, or with a back reference): catastrophic backtracking,"
+            + " exponential time on some answers; make the inner repetition possessive (a++ for a+)");
+      });
+      return compiled;
     }
 
     @Override

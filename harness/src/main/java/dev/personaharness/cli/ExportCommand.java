@@ -39,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Project project = dirs.load(sel.personas);
+    Project project = dirs.loadNonEmpty(sel.personas);
     List<ModelRequest> requests = new Runner(project).requests(sel.selection());
     StringBuilder out = new StringBuilder();
     switch (format) {

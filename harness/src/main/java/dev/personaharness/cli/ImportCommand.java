@@ -57,7 +57,7 @@ final class ImportCommand implements Callable<Integer> {
     } else {
       result = importer.importFile(file, overwrite, today);
     }
-    result.warnings().forEach(spec.commandLine().getErr()::println);
+    result.warnings().forEach(w -> spec.commandLine().getErr().println(Console.safe(w)));
     spec.commandLine().getOut().printf("imported %d recording(s) into %s; %d unchanged%n",
         result.written().size(), recordings, result.unchanged());
     return Main.OK;

@@ -1,7 +1,7 @@
 package dev.personaharness.cli;
 
 import dev.personaharness.core.ConfigException;
-import dev.personaharness.core.Diagnostic;
+import dev.personaharness.core.Secrets;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -47,28 +47,45 @@ public final class Main implements Runnable {
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> e instanceof ConfigException ? USAGE : INTERNAL);
     cli.setParameterExceptionHandler((e, a) -> {
-      err.println("harness: " + e.getMessage());
+      err.println(shown("harness: " + e.getMessage()));
       err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       return USAGE;
     });
     cli.setExecutionExceptionHandler((e, c, parsed) -> {
       if (e instanceof ConfigException ce) {
         if (ce.diagnostics().isEmpty()) {
-          err.println("harness: error: " + ce.getMessage());
+          err.println(shown("harness: error: " + ce.getMessage()));
         } else {
-          ce.diagnostics().stream().map(Diagnostic::format).forEach(err::println);
+          ce.diagnostics().stream().map(d -> shown(d.format())).forEach(err::println);
         }
         return USAGE;
       }
-      err.println("harness: internal error: " + e + " (please report it; set HARNESS_DEBUG=1 for the stack trace)");
-      if (System.getenv("HARNESS_DEBUG") != null) {
-        e.printStackTrace(err);
-      }
-      return INTERNAL;
+      return internalError(e, err);
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // errors escape picocli's handlers; they are still reported in one line, not as a stack trace
+      code = internalError(e, err);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  private static int internalError(Throwable e, PrintWriter err) {
+    err.println(shown("harness: internal error: " + e + " (please report it; set HARNESS_DEBUG=1 for the stack trace)"));
+    if (System.getenv("HARNESS_DEBUG") != null) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      err.print(shown(trace.toString()));
+    }
+    return INTERNAL;
+  }
+
+  /** An error line as a terminal may show it: no escape sequences, no credential from the environment. */
+  private static String shown(String line) {
+    return Console.safe(Secrets.redact(line, Secrets.fromEnvironment(System.getenv())));
   }
 }

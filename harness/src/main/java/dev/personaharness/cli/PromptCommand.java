@@ -51,9 +51,10 @@ final class PromptCommand implements Callable<Integer> {
       out.println(Json.pretty(o));
     } else {
       out.println("===== system =====");
-      out.println(prompt.system());
+      // control characters are shown escaped, not sent to the terminal; --json has the exact text
+      out.println(Console.safe(prompt.system()));
       out.println("===== user =====");
-      out.println(prompt.user());
+      out.println(Console.safe(prompt.user()));
       out.println("===== prompt hash " + prompt.hash() + " =====");
     }
     return Main.OK;

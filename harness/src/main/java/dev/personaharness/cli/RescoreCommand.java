@@ -33,7 +33,7 @@ final class RescoreCommand implements Callable<Integer> {
     Project project = dirs.load();
     project = judging.judge == null ? project : project.withJudge(judging.judge(Path.of("suites/recordings"), false));
     var err = spec.commandLine().getErr();
-    Path dir = new Rescorer(project).rescore(source, reports, RunDirs.newId(), Version.get(), s -> err.println("skipped " + s));
+    Path dir = new Rescorer(project).rescore(source, reports, RunDirs.newId(), Version.get(), s -> err.println(Console.safe("skipped " + s)));
     Summary summary = Reports.write(RunLog.read(dir));
     RunDirs.markLatest(reports, dir);
     spec.commandLine().getOut().println("Rescored " + source.info().id() + " into " + dir);

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
     } else if (retryErrors) {
       throw new ConfigException("--retry-errors goes with --resume RUN_DIR");
     }
-    Project project = dirs.load(sel.personas);
+    Project project = dirs.loadNonEmpty(sel.personas);
     project = judging.judge == null ? project : project.withJudge(judging.judge(recordings, record));
     reporting.check();
     ModelClient client = client();

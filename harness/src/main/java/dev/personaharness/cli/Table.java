@@ -16,7 +16,8 @@ final class Table {
   void row(String... cells) {
     String[] r = new String[columns];
     for (int i = 0; i < columns; i++) {
-      r[i] = i < cells.length ? Console.safe(cells[i]) : "";
+      // a line break inside a cell would break the row
+      r[i] = i < cells.length ? Console.safe(cells[i]).replace('\n', ' ').replace('\t', ' ') : "";
     }
     rows.add(r);
   }

@@ -42,7 +42,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Project project = Project.load(personas, suites);
     var out = spec.commandLine().getOut();
-    project.diagnostics().stream().map(Diagnostic::format).forEach(out::println);
+    project.diagnostics().stream().map(d -> Console.safe(d.format())).forEach(out::println);
     long errors = project.diagnostics().stream().filter(Diagnostic::isError).count();
     long warnings = project.diagnostics().size() - errors;
     int tasks = project.suites().stream().mapToInt(s -> s.tasks().size()).sum();

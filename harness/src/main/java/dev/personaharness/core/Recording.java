@@ -8,6 +8,12 @@ import java.util.Objects;
  */
 public record Recording(
     CaseKey key, String model, String recordedAt, String personaHash, String promptHash, Usage usage, String text) {
+  /**
+   * Longer answers are neither scored nor stored: no real answer comes near (64k output tokens are
+   * about 250k characters), and the run log, the cache and the recordings stay readable.
+   */
+  public static final int MAX_ANSWER_CHARS = 4 * 1024 * 1024;
+
   public Recording {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(model, "model");

@@ -1,5 +1,6 @@
 package dev.personaharness.model;
 
+import dev.personaharness.core.Recording;
 import dev.personaharness.core.Usage;
 import java.util.List;
 
@@ -19,7 +20,12 @@ public record Completion(
     }
   }
 
+  /** An answer; one over {@link Recording#MAX_ANSWER_CHARS} is a failure saying so, whichever client got it. */
   public static Completion answer(String text, String model, Usage usage, long latencyMillis, boolean stale, List<String> notes) {
+    if (text != null && text.length() > Recording.MAX_ANSWER_CHARS) {
+      return new Completion(null, model, usage, latencyMillis, "the answer is " + text.length() + " characters, over the "
+          + Recording.MAX_ANSWER_CHARS + "-character limit for answers; it was neither scored nor stored", stale, notes, 0);
+    }
     return new Completion(text, model, usage, latencyMillis, null, stale, notes, 0);
   }
 

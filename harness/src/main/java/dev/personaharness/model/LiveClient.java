@@ -17,6 +17,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.personaharness.core.GenerationSettings;
+import dev.personaharness.core.Secrets;
 import dev.personaharness.core.Usage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,14 +77,19 @@ final class LiveClient implements ModelClient {
     try {
       ChatResponse response = Failsafe.with(policy).get(() -> limited(chatRequest));
       long ms = (System.nanoTime() - start) / 1_000_000;
-      String text = response.aiMessage() == null ? null : response.aiMessage().text();
-      String answeredBy = response.metadata() != null && response.metadata().modelName() != null
-          ? response.metadata().modelName() : model(request);
+      String raw = response.aiMessage() == null ? null : response.aiMessage().text();
+      // a server that echoes the key back in its reply must not get it into the run log, the cache or a recording
+      String text = Secrets.redact(raw, secrets);
+      String answeredBy = Secrets.redact(response.metadata() != null && response.metadata().modelName() != null
+          ? response.metadata().modelName() : model(request), secrets);
       if (text == null || text.isEmpty()) {
         return Completion.failure("the provider returned no text", answeredBy, ms, false, notes(retries.get())).withRetries(retries.get());
       }
-      return Completion.answer(text, answeredBy, usage(response.tokenUsage()), ms, false, notes(retries.get()))
-          .withRetries(retries.get());
+      List<String> notes = new java.util.ArrayList<>(notes(retries.get()));
+      if (!text.equals(raw)) {
+        notes.add("the answer contained the API key; it is stored as ***");
+      }
+      return Completion.answer(text, answeredBy, usage(response.tokenUsage()), ms, false, notes).withRetries(retries.get());
     } catch (RuntimeException e) {
       long ms = (System.nanoTime() - start) / 1_000_000;
       Throwable cause = e instanceof FailsafeException && e.getCause() != null ? e.getCause() : e;
@@ -181,15 +187,10 @@ final class LiveClient implements ModelClient {
         break;
       }
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    // redact before shortening: a key cut in two by the shortening would no longer be found
+    String message = Secrets.redact(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage(), secrets);
     message = message.length() > 500 ? message.substring(0, 497) + "..." : message;
-    String text = kind + " error: " + status + message.strip();
-    for (String s : secrets) {
-      if (s != null && s.length() >= 4) {
-        text = text.replace(s, "***");
-      }
-    }
-    return text;
+    return kind + " error: " + status + message.strip();
   }
 
   private static Usage usage(TokenUsage u) {

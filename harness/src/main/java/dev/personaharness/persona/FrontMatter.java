@@ -1,6 +1,7 @@
 package dev.personaharness.persona;
 
 import dev.personaharness.core.Diagnostic;
+import dev.personaharness.suite.SafeYaml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
@@ -24,6 +24,9 @@ final class FrontMatter {
 
   /** The parts of a file: fields (empty when there is no front matter) and the body with its first line. */
   record Split(boolean present, Map<String, Object> fields, Map<String, Integer> lines, String body, int bodyLine) {}
+
+  /** Front matter is a handful of fields: tighter bounds than suites. */
+  private static final LoaderOptions OPTIONS = SafeYaml.options(20, 20, 1024 * 1024);
 
   private FrontMatter() {}
 
@@ -54,13 +57,8 @@ final class FrontMatter {
     if (yaml.isBlank()) {
       return new LinkedHashMap<>();
     }
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(20);
-    options.setNestingDepthLimit(20);
-    options.setCodePointLimit(1024 * 1024);
     try {
-      Object loaded = new Yaml(new SafeConstructor(options)).load(yaml);
+      Object loaded = new Yaml(new SafeConstructor(OPTIONS)).load(yaml);
       if (loaded instanceof Map<?, ?> map) {
         Map<String, Object> result = new LinkedHashMap<>();
         map.forEach((k, v) -> result.put(String.valueOf(k), v));
@@ -68,25 +66,27 @@ final class FrontMatter {
       }
       out.add(Diagnostic.error(path, 2, 1, "front matter must be 'key: value' lines, found " + describe(loaded)));
       return null;
-    } catch (MarkedYAMLException e) {
-      if (e.getMessage() != null && e.getMessage().contains("found duplicate key")) {
-        out.add(Diagnostic.error(path, line(e.getProblemMark()), col(e.getProblemMark()),
-            "duplicate key in front matter: " + e.getProblem()));
+    } catch (YAMLException e) {
+      SafeYaml.Problem p = SafeYaml.problem(e, yaml, OPTIONS);
+      // the front matter starts on the file's line 2
+      int line = p.line() == 0 ? 2 : p.line() + 1;
+      int col = Math.max(p.column(), 1);
+      if (p.refused() || !(e instanceof MarkedYAMLException m)) {
+        out.add(Diagnostic.error(path, line, col, "front matter: " + p.message()));
+        return null;
+      }
+      if (m.getMessage() != null && m.getMessage().contains("found duplicate key")) {
+        out.add(Diagnostic.error(path, line, col, "duplicate key in front matter: " + m.getProblem()));
         return null;
       }
       Map<String, Object> lenient = lenient(yaml);
       if (lenient.isEmpty()) {
-        out.add(Diagnostic.error(path, line(e.getProblemMark()), col(e.getProblemMark()),
-            "front matter is not YAML (" + e.getProblem() + ") and has no 'key: value' lines"));
+        out.add(Diagnostic.error(path, line, col, "front matter is not YAML (" + m.getProblem() + ") and has no 'key: value' lines"));
         return null;
       }
-      out.add(Diagnostic.warning(path, line(e.getProblemMark()), col(e.getProblemMark()),
-          "front matter is not strict YAML (" + e.getProblem() + "); read as one 'key: value' per line."
-              + " Quote the value to make it valid YAML"));
+      out.add(Diagnostic.warning(path, line, col, "front matter is not strict YAML (" + m.getProblem()
+          + "); read as one 'key: value' per line. Quote the value to make it valid YAML"));
       return lenient;
-    } catch (YAMLException e) {
-      out.add(Diagnostic.error(path, 2, 1, "front matter cannot be read: " + e.getMessage()));
-      return null;
     }
   }
 
@@ -139,14 +139,5 @@ final class FrontMatter {
 
   private static String describe(Object o) {
     return o instanceof List<?> ? "a list" : "'" + o + "'";
-  }
-
-  /** File line of a mark in the front matter, which starts on the file's line 2. */
-  private static int line(Mark mark) {
-    return mark == null ? 2 : mark.getLine() + 2;
-  }
-
-  private static int col(Mark mark) {
-    return mark == null ? 1 : mark.getColumn() + 1;
   }
 }

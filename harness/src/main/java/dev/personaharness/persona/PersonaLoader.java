@@ -84,6 +84,11 @@ public final class PersonaLoader {
   public static Loaded<Persona> parse(String id, String path, String raw) {
     List<Diagnostic> out = new ArrayList<>();
     String text = Hashing.normalize(raw);
+    idProblem(id).ifPresent(problem -> out.add(Diagnostic.error(path, 0, 0, problem)));
+    if (text.isBlank()) {
+      out.add(Diagnostic.error(path, 1, 1, "persona file is empty: write the system prompt, after an optional '---' front matter block"));
+      return new Loaded<>(Optional.empty(), out);
+    }
     FrontMatter.Split split = FrontMatter.split(text, path, out);
     if (split == null) {
       return new Loaded<>(Optional.empty(), out);
@@ -152,6 +157,21 @@ public final class PersonaLoader {
       result.add(loaded);
     }
     return result;
+  }
+
+  /**
+   * Ids name folders of recordings and appear in reports and terminals, so an id must be a plain
+   * folder name: not empty, not starting with '.', without separators or control characters.
+   */
+  static Optional<String> idProblem(String id) {
+    if (id.isEmpty()) {
+      return Optional.of("the file name has nothing before '.md', so the persona has no id; name the file after the persona");
+    }
+    if (id.startsWith(".") || id.contains("/") || id.contains("\\") || id.codePoints().anyMatch(Character::isISOControl)) {
+      return Optional.of("the persona id '" + id.replaceAll("\\p{Cntrl}", "?") + "' (the file name without .md) cannot name a folder;"
+          + " rename the file without a leading '.', separators or control characters");
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> string(

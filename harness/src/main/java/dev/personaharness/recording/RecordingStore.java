@@ -29,6 +29,8 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 public final class RecordingStore {
   private static final String FENCE = "---\n";
+  /** A file that cannot hold an answer within the limit (4 UTF-8 bytes per character at most) is not read at all. */
+  private static final long MAX_BYTES = 4L * Recording.MAX_ANSWER_CHARS + 64 * 1024;
   private final Path dir;
 
   public RecordingStore(Path dir) {
@@ -53,6 +55,11 @@ public final class RecordingStore {
     Path f = file(key);
     String content;
     try {
+      long size = Files.size(f);
+      if (size > MAX_BYTES) {
+        throw fail(f, 0, "recording is " + size + " bytes, more than an answer of " + Recording.MAX_ANSWER_CHARS
+            + " characters (the limit) can take, so it is not read; shorten or delete it");
+      }
       content = Files.readString(f, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();

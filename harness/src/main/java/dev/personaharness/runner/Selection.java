@@ -29,8 +29,8 @@ public record Selection(
     suites = List.copyOf(suites);
     tasks = List.copyOf(tasks);
     categories = List.copyOf(categories);
-    if (epochs != null && epochs < 1) {
-      throw new ConfigException("--epochs must be at least 1");
+    if (epochs != null && (epochs < 1 || epochs > dev.personaharness.core.GenerationSettings.MAX_EPOCHS)) {
+      throw new ConfigException("--epochs must be from 1 to " + dev.personaharness.core.GenerationSettings.MAX_EPOCHS);
     }
     if (temperature != null && (temperature < 0 || temperature > 2)) {
       throw new ConfigException("--temperature must be from 0 to 2");

@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -58,12 +57,9 @@ public final class SuiteLoader {
     Node root;
     try {
       root = Yaml.compose(text);
-    } catch (MarkedYAMLException e) {
-      out.add(Diagnostic.error(path, Yaml.line(e.getProblemMark()), Yaml.col(e.getProblemMark()),
-          "not valid YAML: " + e.getProblem() + (e.getContext() != null ? " (" + e.getContext() + ")" : "")));
-      return new Loaded<>(Optional.empty(), out);
     } catch (YAMLException e) {
-      out.add(Diagnostic.error(path, 1, 1, "cannot read YAML: " + e.getMessage()));
+      SafeYaml.Problem p = SafeYaml.problem(e, text, Yaml.OPTIONS);
+      out.add(Diagnostic.error(path, p.line(), p.column(), p.message()));
       return new Loaded<>(Optional.empty(), out);
     }
     if (root == null) {
@@ -176,11 +172,11 @@ public final class SuiteLoader {
         return null;
       }
       GenerationSettings d = GenerationSettings.DEFAULT;
-      Integer epochs = m.containsKey("epochs") ? yaml.integer(m.get("epochs"), "epochs", 1) : Integer.valueOf(d.epochs());
+      Integer epochs = m.containsKey("epochs") ? yaml.integer(m.get("epochs"), "epochs", 1, GenerationSettings.MAX_EPOCHS) : Integer.valueOf(d.epochs());
       Double temperature = m.containsKey("temperature")
           ? yaml.number(m.get("temperature"), "temperature", 0, 2) : Double.valueOf(d.temperature());
-      Integer maxTokens = m.containsKey("max_tokens") ? yaml.integer(m.get("max_tokens"), "max_tokens", 1) : Integer.valueOf(d.maxTokens());
-      Integer seed = m.containsKey("seed") ? yaml.integer(m.get("seed"), "seed", Integer.MIN_VALUE) : null;
+      Integer maxTokens = m.containsKey("max_tokens") ? yaml.integer(m.get("max_tokens"), "max_tokens", 1, Integer.MAX_VALUE) : Integer.valueOf(d.maxTokens());
+      Integer seed = m.containsKey("seed") ? yaml.integer(m.get("seed"), "seed", Integer.MIN_VALUE, Integer.MAX_VALUE) : null;
       Double threshold = m.containsKey("threshold") ? yaml.number(m.get("threshold"), "threshold", 0, 1) : Double.valueOf(d.threshold());
       if (epochs == null || temperature == null || maxTokens == null || threshold == null
           || (m.containsKey("seed") && seed == null)) {
@@ -225,11 +221,8 @@ public final class SuiteLoader {
       if (!m.containsKey("rubric")) {
         yaml.error(Yaml.keyNodes((MappingNode) node).getOrDefault("id", node), "task '" + id + "' has no 'rubric'");
       }
-      if (id == null || category == null || prompt == null || rubric == null) {
-        return null;
-      }
-      Integer epochs = m.containsKey("epochs") ? yaml.integer(m.get("epochs"), "epochs", 1) : null;
-      if (m.containsKey("epochs") && epochs == null) {
+      Integer epochs = m.containsKey("epochs") ? yaml.integer(m.get("epochs"), "epochs", 1, GenerationSettings.MAX_EPOCHS) : null;
+      if (id == null || category == null || prompt == null || rubric == null || (m.containsKey("epochs") && epochs == null)) {
         return null;
       }
       return new Task(id, category, tags, prompt.stripTrailing(), vars, attachments, rubric, epochs, Yaml.line(node),

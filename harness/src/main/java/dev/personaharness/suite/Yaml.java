@@ -32,13 +32,11 @@ final class Yaml {
     this.out = out;
   }
 
+  /** Suites may use aliases and nesting, within bounds no real suite comes near. */
+  static final LoaderOptions OPTIONS = SafeYaml.options(50, 50, 8 * 1024 * 1024);
+
   static Node compose(String text) {
-    LoaderOptions options = new LoaderOptions();
-    options.setAllowDuplicateKeys(false);
-    options.setMaxAliasesForCollections(50);
-    options.setNestingDepthLimit(50);
-    options.setCodePointLimit(8 * 1024 * 1024);
-    return new org.yaml.snakeyaml.Yaml(new SafeConstructor(options)).compose(new StringReader(text));
+    return new org.yaml.snakeyaml.Yaml(new SafeConstructor(OPTIONS)).compose(new StringReader(text));
   }
 
   static int line(Node n) {
@@ -118,18 +116,19 @@ final class Yaml {
     return null;
   }
 
-  Integer integer(Node node, String what, int min) {
+  Integer integer(Node node, String what, int min, int max) {
     if (node instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
       try {
         int v = Integer.parseInt(s.getValue().replace("_", ""));
-        if (v >= min) {
+        if (v >= min && v <= max) {
           return v;
         }
       } catch (NumberFormatException e) {
         // reported below
       }
     }
-    error(node, what + " must be a whole number of at least " + min + ", found " + kind(node));
+    String range = min == Integer.MIN_VALUE ? "" : max == Integer.MAX_VALUE ? " of at least " + min : " from " + min + " to " + max;
+    error(node, what + " must be a whole number" + range + ", found " + kind(node));
     return null;
   }
 
@@ -144,7 +143,9 @@ final class Yaml {
         // reported below
       }
     }
-    error(node, what + " must be a number from " + fmt(min) + " to " + fmt(max) + ", found " + kind(node));
+    // a minimum of Double.MIN_VALUE means "more than 0"
+    String range = min == Double.MIN_VALUE ? " greater than 0 and at most " + fmt(max) : " from " + fmt(min) + " to " + fmt(max);
+    error(node, what + " must be a number" + range + ", found " + kind(node));
     return null;
   }
 

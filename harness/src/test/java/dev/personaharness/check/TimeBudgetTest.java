@@ -12,16 +12,24 @@ import org.junit.jupiter.api.Test;
 class TimeBudgetTest {
   @Test
   void catastrophicBacktrackingEndsAsAnErroredCheckNotAHungRun() {
+    // overlapping alternatives, repeated lazily: not a shape validation refuses, still exponential
     Task t = new Task("t", "c", List.of(), "p", Map.of(), List.of(),
-        new Rubric(0.5, List.of(new CheckSpec("regex", "(a+)+\\1b", 1, null, 1, 1), new CheckSpec("icontains", "aaa", 1, null, 2, 1))), 1);
-    long start = System.nanoTime();
-    // without the budget this takes minutes: exponential backtracking through the back-reference
-    Scored s = Checks.standard().score(t, "a".repeat(34) + "cb");
-    long ms = (System.nanoTime() - start) / 1_000_000;
+        new Rubric(0.5, List.of(new CheckSpec("regex", "(a|a)+?b", 1, null, 1, 1), new CheckSpec("icontains", "aaa", 1, null, 2, 1))), 1);
+    String answer = "a".repeat(40) + "c";
+    Scored s = Checks.standard().score(t, answer);
     CheckResult r = s.checks().get(0).result();
     assertThat(r.status()).isEqualTo("errored");
-    assertThat(r.evidence()).isEqualTo("regex ran over its 2 s budget (catastrophic backtracking?); simplify the pattern");
+    // a number of reads, not a time: the same on every machine
+    assertThat(r.evidence()).isEqualTo("regex gave up after " + (200_000_000L + 200L * answer.length())
+        + " character reads (catastrophic backtracking?); simplify the pattern");
     assertThat(s.checks().get(1).result().status()).isEqualTo("passed");
-    assertThat(ms).as("bounded by the budget").isLessThan(10_000);
+  }
+
+  @Test
+  void ordinaryMatchingOnALongAnswerStaysWellInsideTheBudget() {
+    Task t = new Task("t", "c", List.of(), "p", Map.of(), List.of(),
+        new Rubric(0.5, List.of(new CheckSpec("not-regex", "(?is)```sql(?:(?!```).)*?\\bfloat\\b", 1, null, 1, 1))), 1);
+    String answer = "```sql\nCREATE TABLE t (amount numeric(12,2));\n```\n".repeat(20_000);
+    assertThat(Checks.standard().score(t, answer).checks().get(0).result().status()).isEqualTo("passed");
   }
 }

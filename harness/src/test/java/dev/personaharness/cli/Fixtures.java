@@ -27,8 +27,14 @@ final class Fixtures {
 
   /** Starts {@code harness ARGS} in {@code dir} with {@code env} added, output to {@code output}. */
   static Process harness(Path dir, Map<String, String> env, Path output, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    return harness(dir, env, output, List.of(), args);
+  }
+
+  /** As {@link #harness(Path, Map, Path, String...)}, with options for the JVM (a heap size, say). */
+  static Process harness(Path dir, Map<String, String> env, Path output, List<String> jvm, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(jvm);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
     pb.environment().remove("OPENAI_API_KEY");

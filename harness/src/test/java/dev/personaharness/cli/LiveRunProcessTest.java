@@ -1,6 +1,7 @@
 package dev.personaharness.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -79,6 +80,58 @@ class LiveRunProcessTest {
     try (Stream<Path> files = Files.walk(tmp)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(CANARY);
+      }
+    }
+  }
+
+  /**
+   * A server that echoes the key back: in a successful answer (stored, cached and recorded), in a
+   * 401 body long enough that shortening the message would cut the key in two, and in Anthropic's
+   * x-api-key header. No piece of either key may reach any file, the terminal or an error message.
+   */
+  @Test
+  void keysEchoedBackByTheServerAreNeverWrittenAnywhere() throws Exception {
+    String anthropicKey = "sk-ant-canary-5e4d3c2b1a09f8e7";
+    server.resetAll();
+    server.stubFor(post("/v1/chat/completions").withRequestBody(containing("Review the payments table"))
+        .willReturn(aResponse().withHeader("Content-Type", "application/json").withTransformers("response-template").withBody("""
+            {"id":"c1","object":"chat.completion","created":1,"model":"local-model",
+             "choices":[{"index":0,"message":{"role":"assistant","content":"I saw your header: {{request.headers.Authorization}}"},"finish_reason":"stop"}],
+             "usage":{"prompt_tokens":50,"completion_tokens":12,"total_tokens":62}}""")));
+    String before = "{\"error\":{\"message\":\"" + "x".repeat(480 - 21 - "Bearer ".length());
+    server.stubFor(post("/v1/chat/completions").withRequestBody(containing("Explain idempotency"))
+        .willReturn(aResponse().withStatus(401).withTransformers("response-template")
+            .withBody(before + "{{request.headers.Authorization}} is not a valid key\"}}")));
+    server.stubFor(post("/v1/messages").willReturn(aResponse().withStatus(400).withTransformers("response-template")
+        .withBody("{\"type\":\"error\",\"error\":{\"message\":\"bad request with x-api-key {{request.headers.[x-api-key]}}\"}}")));
+    Map<String, String> env = Map.of("OPENAI_API_KEY", CANARY, "ANTHROPIC_API_KEY", anthropicKey);
+
+    Process openai = Fixtures.harness(tmp, env, tmp.resolve("openai.txt"), "run", "--provider", "openai:local-model",
+        "--base-url", server.baseUrl() + "/v1", "--record", "--cache-dir", "cache", "--max-attempts", "1", "--quiet");
+    assertThat(openai.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(openai.exitValue()).as(Files.readString(tmp.resolve("openai.txt"))).isZero();
+    Path run = tmp.resolve("reports/latest").toRealPath();
+    String cases = Files.readString(run.resolve("cases.jsonl"));
+    assertThat(cases).contains("\"response\":\"I saw your header: Bearer ***\"",
+        "the answer contained the API key; it is stored as ***",
+        "openai error: HTTP 401: " + before.replace("\"", "\\\"") + "Bearer *** is not a vali...");
+    assertThat(Files.readString(tmp.resolve("suites/recordings/good/terse/review-table.1.md"))).endsWith("I saw your header: Bearer ***");
+
+    Process anthropic = Fixtures.harness(tmp, env, tmp.resolve("anthropic.txt"), "run", "--provider", "anthropic:claude-test",
+        "--base-url", server.baseUrl() + "/v1/", "--cache-dir", "cache", "--max-attempts", "1", "--quiet");
+    assertThat(anthropic.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(anthropic.exitValue()).as(Files.readString(tmp.resolve("anthropic.txt"))).isZero();
+    assertThat(Files.readString(tmp.resolve("reports/latest/report.md"))).contains("bad request with x-api-key ***");
+
+    // every file under the project: run logs, reports, recordings, the cache, and both processes' output
+    try (Stream<Path> files = Files.walk(tmp)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+        for (String key : List.of(CANARY, anthropicKey)) {
+          for (int i = 0; i + 10 <= key.length(); i++) {
+            assertThat(content).as(f + " holds a piece of a key").doesNotContain(key.substring(i, i + 10));
+          }
+        }
       }
     }
   }

@@ -119,7 +119,7 @@ class PersonaLoaderTest {
     assertThat(messages(fixture("duplicate-key.md"))).containsExactly(
         "harness/src/test/resources/fixtures/personas/duplicate-key.md:3:1: error: duplicate key in front matter: found duplicate key name");
     assertThat(messages(fixture("invalid-utf8.md"))).containsExactly(
-        "harness/src/test/resources/fixtures/personas/invalid-utf8.md:3: error: file is not valid UTF-8 text (bad byte at offset 14); save it as UTF-8");
+        "harness/src/test/resources/fixtures/personas/invalid-utf8.md:3:1: error: file is not valid UTF-8 text (byte 0xFF at offset 14); save it as UTF-8");
     assertThat(messages(PersonaLoader.load(FIXTURES.resolve("does-not-exist.md")))).containsExactly(
         "harness/src/test/resources/fixtures/personas/does-not-exist.md: error: file not found");
     assertThat(fixture("unclosed.md").value()).isEmpty();

@@ -73,7 +73,10 @@ class RunnerTest {
     assertThatThrownBy(() -> runner.cases(new Selection(List.of("nobody"), List.of(), List.of(), List.of(), null)))
         .isInstanceOf(ConfigException.class).hasMessage("unknown persona [nobody]; known: lenient, list-tools");
     assertThatThrownBy(() -> new Selection(List.of(), List.of(), List.of(), List.of(), 0))
-        .hasMessage("--epochs must be at least 1");
+        .hasMessage("--epochs must be from 1 to 1000");
+    // a billion epochs would fill memory with cases before the first one runs
+    assertThatThrownBy(() -> new Selection(List.of(), List.of(), List.of(), List.of(), 1_000_000_000))
+        .hasMessage("--epochs must be from 1 to 1000");
   }
 
   @Test

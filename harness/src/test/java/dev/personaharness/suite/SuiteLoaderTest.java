@@ -111,7 +111,7 @@ class SuiteLoaderTest {
   @Test
   void wrongTypesAreReportedTogether() {
     assertThat(diagnostics("broken/wrong-types.yaml")).containsExactly(
-        DIR + "broken/wrong-types.yaml:4:11: error: epochs must be a whole number of at least 1, found 'two'",
+        DIR + "broken/wrong-types.yaml:4:11: error: epochs must be a whole number from 1 to 1000, found 'two'",
         DIR + "broken/wrong-types.yaml:5:14: error: threshold must be a number from 0 to 1, found '1.5'",
         DIR + "broken/wrong-types.yaml:7:9: error: task id 'Bad_Id' must be lowercase letters, digits and '-'",
         DIR + "broken/wrong-types.yaml:8:15: error: 'category' must be text, found a list");
