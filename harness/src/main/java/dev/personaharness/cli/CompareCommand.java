@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compares a candidate with a baseline, task by task: two run directories, or two personas of one run.",
-        "Prints the mean score delta with a bootstrap 95% interval, exact McNemar and paired sign-flip tests",
+        "Prints the mean score delta with a bootstrap 95%% interval, exact McNemar and paired sign-flip tests",
         "(Holm-corrected across suites and categories), a verdict, tasks that dropped by more than the margin, and flips."})
 final class CompareCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
