@@ -96,9 +96,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunLog.Run previous = null;
+    RunLog.View previous = null;
     if (resume != null) {
-      previous = RunLog.read(RunDirs.existingRun(resume));
+      previous = RunLog.open(RunDirs.existingRun(resume));
       adopt(previous.info());
     } else if (retryErrors) {
       throw new ConfigException("--retry-errors goes with --resume RUN_DIR");

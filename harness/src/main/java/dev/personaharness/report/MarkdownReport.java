@@ -13,7 +13,7 @@ final class MarkdownReport {
 
   private MarkdownReport() {}
 
-  static String render(RunLog.Run run, Summary s) {
+  static String render(RunLog.View run, Summary s) {
     RunInfo info = run.info();
     StringBuilder md = new StringBuilder();
     md.append("# Persona evaluation: run ").append(cell(info.id())).append("\n\n");
