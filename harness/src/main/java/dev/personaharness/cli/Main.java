@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "Evaluates agent personas against task suites and compares the results.",
     subcommands = {
       ValidateCommand.class, ListCommand.class, PromptCommand.class, RunCommand.class, ReportCommand.class,
-      RescoreCommand.class, CompareCommand.class, GateCommand.class, ImportCommand.class, ExportCommand.class, CacheCommand.class,
+      RescoreCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, ImportCommand.class, ExportCommand.class,
+      CacheCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -32,6 +32,6 @@ final class SelectionOptions {
   Integer seed;
 
   Selection selection() {
-    return new Selection(personas, suites, tasks, categories, epochs, temperature, maxTokens, seed);
+    return new Selection(personas, suites, tasks, categories, epochs, temperature, maxTokens, seed, null);
   }
 }

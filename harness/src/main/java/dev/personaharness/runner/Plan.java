@@ -29,8 +29,10 @@ final class Plan {
 
   private final List<Persona> personas;
   private final List<Slot> slots = new ArrayList<>();
+  private final Shard shard;
 
   Plan(Project project, Selection selection) {
+    shard = selection.shard();
     personas = selection.personasOf(project.personas());
     for (Suite s : selection.suitesOf(project.suites())) {
       GenerationSettings settings = s.defaults().override(selection.epochs(), selection.temperature(), selection.maxTokens(),
@@ -44,16 +46,20 @@ final class Plan {
     }
   }
 
-  /** How many cases {@code include} keeps; counted from the keys alone, no prompt assembled. */
+  /** How many of the selection's cases (in its shard) {@code include} keeps; counted from the keys alone. */
   long count(Predicate<CaseKey> include) {
     long n = 0;
     for (Cursor c = new Cursor(); c.advance(); ) {
-      n += include.test(c.key()) ? 1 : 0;
+      CaseKey key = c.key();
+      n += shard.includes(key) && include.test(key) ? 1 : 0;
     }
     return n;
   }
 
-  /** The cases {@code include} keeps, in order. Not thread-safe: callers that share it take cases under a lock. */
+  /**
+   * The selection's cases (in its shard) that {@code include} keeps, in order. Not thread-safe:
+   * callers that share it take cases under a lock.
+   */
   Iterator<Runner.Case> cases(Predicate<CaseKey> include) {
     Cursor cursor = new Cursor();
     return new Iterator<>() {
@@ -65,7 +71,7 @@ final class Plan {
       private Runner.Case advance() {
         while (cursor.advance()) {
           CaseKey key = cursor.key();
-          if (include.test(key)) {
+          if (shard.includes(key) && include.test(key)) {
             Persona p = cursor.persona();
             Slot slot = cursor.slot();
             if (p != promptPersona || slot != promptSlot) {
@@ -96,7 +102,7 @@ final class Plan {
     };
   }
 
-  /** The personas of the run (none when no task is selected), by id. */
+  /** The personas of the run (none when no task is selected), by id; a shard's are its whole run's. */
   List<RunInfo.PersonaRef> personaRefs() {
     Map<String, RunInfo.PersonaRef> refs = new TreeMap<>();
     if (!slots.isEmpty()) {
@@ -105,7 +111,7 @@ final class Plan {
     return List.copyOf(refs.values());
   }
 
-  /** The suites of the run by id, each with its selected tasks in suite order. */
+  /** The suites of the run by id, each with its selected tasks in suite order; a shard's are its whole run's. */
   List<RunInfo.SuiteRef> suiteRefs() {
     Map<String, Suite> suites = new TreeMap<>();
     Map<String, List<RunInfo.TaskRef>> tasks = new LinkedHashMap<>();

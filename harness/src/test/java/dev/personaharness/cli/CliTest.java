@@ -195,7 +195,8 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "gate", "import", "export", "cache")) {
+    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "gate", "merge", "import", "export",
+        "cache")) {
       Result r = cli(c, "--help");
       assertThat(r.code()).as(c).isZero();
       assertThat(r.out()).startsWith("Usage: harness " + c);
