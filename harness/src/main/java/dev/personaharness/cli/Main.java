@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       ValidateCommand.class, ListCommand.class, PromptCommand.class, RunCommand.class, ReportCommand.class,
       RescoreCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, ImportCommand.class, ExportCommand.class,
-      CacheCommand.class,
+      CacheCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
