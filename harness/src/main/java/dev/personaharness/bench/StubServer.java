@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with the same completion after a fixed latency. HTTP/1.1 with keep-alive, one thread per
  * connection; the response goes out in one write (status, headers and body together), because a
  * reply split in two waits for a delayed ACK on loopback (about 40 ms a request). Counts requests
- * and the most it ever had in flight, so the benchmark can show the harness reached its concurrency.
+ * and the most it ever had in flight, so the benchmark can show the harness reached its concurrency,
+ * and times the turnaround: from a response written to the next request on that connection, the
+ * harness's own time per case as the provider sees it.
  */
 final class StubServer implements AutoCloseable {
   private final ServerSocket socket;
@@ -35,6 +39,7 @@ final class StubServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
+  private final List<Long> turnarounds = new ArrayList<>();
 
   StubServer(long latencyMillis, String answer) throws IOException {
     this.latencyMillis = latencyMillis;
@@ -63,6 +68,20 @@ final class StubServer implements AutoCloseable {
     return maxInFlight.get();
   }
 
+  /** The turnaround in milliseconds at quantile {@code q} (0.5: the median); 0 before any. */
+  synchronized double turnaroundMillis(double q) {
+    if (turnarounds.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = new ArrayList<>(turnarounds);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size()))) / 1e6;
+  }
+
+  private synchronized void turnaround(long nanos) {
+    turnarounds.add(nanos);
+  }
+
   private void accept() {
     while (!socket.isClosed()) {
       try {
@@ -78,7 +97,11 @@ final class StubServer implements AutoCloseable {
   /** Serves one connection's requests in turn until the client closes it. */
   private void serve(Socket s) {
     try (s; InputStream in = new BufferedInputStream(s.getInputStream()); OutputStream out = s.getOutputStream()) {
+      long answered = 0;
       for (String line = readLine(in); line != null && !line.isEmpty(); line = readLine(in)) {
+        if (answered != 0) {
+          turnaround(System.nanoTime() - answered);
+        }
         long length = 0;
         boolean close = false;
         for (String h = readLine(in); h != null && !h.isEmpty(); h = readLine(in)) {
@@ -99,6 +122,7 @@ final class StubServer implements AutoCloseable {
         }
         out.write(response);
         out.flush();
+        answered = System.nanoTime();
         if (close) {
           return;
         }

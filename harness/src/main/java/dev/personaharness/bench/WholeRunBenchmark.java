@@ -66,21 +66,27 @@ public final class WholeRunBenchmark {
    * logged) and of writing its reports; CPU is the whole process's (stub server, JIT and GC
    * included); {@code peakHeapBytes} is the sum of the heap pools' peaks while running and
    * reporting (garbage included: it grows with the heap it is given), {@code peakAfterGcBytes} the
-   * most heap in use after a collection; {@code idealSeconds} and {@code maxInFlight} only in stub mode.
+   * most heap in use after a collection; {@code stub} only in stub mode.
    */
   public record Result(Options options, long cases, double generateSeconds, double runSeconds, double reportSeconds,
       double cpuSeconds, long peakHeapBytes, long peakAfterGcBytes, long maxHeapBytes, long gcCount, double gcSeconds,
-      Double idealSeconds,
-      Integer maxInFlight, Summary.Counts counts, Path runDir) {
+      Stub stub, Summary.Counts counts, Path runDir) {
     public double casesPerSecond() {
       return cases / (runSeconds + reportSeconds);
     }
 
     /** Ideal time over the run's time; null in replay mode. */
     public Double efficiency() {
-      return idealSeconds == null ? null : idealSeconds / runSeconds;
+      return stub == null ? null : stub.idealSeconds() / runSeconds;
     }
   }
+
+  /**
+   * What the stub server saw: the ideal run time ceil(N / C) × L, the most requests it had in flight,
+   * and the median and 90th percentile of the turnaround (a response written to the next request on
+   * that connection: the harness's time per case as the provider sees it).
+   */
+  public record Stub(double idealSeconds, int maxInFlight, double turnaroundP50Millis, double turnaroundP90Millis) {}
 
   public static Result run(Options o, Consumer<String> log, Consumer<Runner.Progress> progress) {
     boolean temporary = o.dir() == null;
@@ -116,9 +122,10 @@ public final class WholeRunBenchmark {
           double reportSeconds = meter.lap();
           long cases = summary.counts().cases();
           Double ideal = replay ? null : Math.ceil((double) cases / o.concurrency()) * o.latencyMillis() / 1000.0;
+          Stub stubbed = replay ? null : new Stub(ideal, stub.maxInFlight(), stub.turnaroundMillis(0.5), stub.turnaroundMillis(0.9));
           return new Result(o, cases, generated, runSeconds, reportSeconds, meter.cpuSeconds(), meter.peakHeap(),
-              meter.peakAfterGc(), Runtime.getRuntime().maxMemory(), meter.gcCount(), meter.gcSeconds(), ideal,
-              replay ? null : stub.maxInFlight(), summary.counts(), runDir);
+              meter.peakAfterGc(), Runtime.getRuntime().maxMemory(), meter.gcCount(), meter.gcSeconds(), stubbed,
+              summary.counts(), runDir);
         }
       }
     } catch (IOException e) {

@@ -70,9 +70,11 @@ final class BenchCommand implements Callable<Integer> {
         r.casesPerSecond(), 1000 * r.cpuSeconds() / r.cases());
     out.printf(Locale.ROOT, "  heap     max %d MB; at most %d MB in use after a GC, pool peaks %d MB; %d GCs, %.2f s%n",
         r.maxHeapBytes() >> 20, r.peakAfterGcBytes() >> 20, r.peakHeapBytes() >> 20, r.gcCount(), r.gcSeconds());
-    if (r.efficiency() != null) {
-      out.printf(Locale.ROOT, "  stub     ideal %.2f s = ceil(%d / %d) × %d ms; efficiency %.3f; at most %d requests in flight%n",
-          r.idealSeconds(), r.cases(), o.concurrency(), o.latencyMillis(), r.efficiency(), r.maxInFlight());
+    if (r.stub() != null) {
+      out.printf(Locale.ROOT, "  stub     ideal %.2f s = ceil(%d / %d) × %d ms; efficiency %.3f; at most %d requests in flight;%n"
+          + "           turnaround (response to the next request) p50 %.1f ms, p90 %.1f ms%n", r.stub().idealSeconds(), r.cases(),
+          o.concurrency(), o.latencyMillis(), r.efficiency(), r.stub().maxInFlight(), r.stub().turnaroundP50Millis(),
+          r.stub().turnaroundP90Millis());
     }
     var c = r.counts();
     out.printf(Locale.ROOT, "  cases    %d passed, %d failed, %d errored, %d stale; run log %s%n", c.passed(), c.scored() - c.passed(),

@@ -49,10 +49,11 @@ class WholeRunBenchmarkTest {
     assertThat(r.cases()).isEqualTo(24);
     assertThat(r.counts().errored()).isZero();
     assertThat(r.counts().passed()).isEqualTo(24);
-    assertThat(r.maxInFlight()).isEqualTo(4);
+    assertThat(r.stub().maxInFlight()).isEqualTo(4);
     // ceil(24 / 4) rounds of 20 ms
-    assertThat(r.idealSeconds()).isEqualTo(0.12);
+    assertThat(r.stub().idealSeconds()).isEqualTo(0.12);
     assertThat(r.efficiency()).isPositive();
+    assertThat(r.stub().turnaroundP90Millis()).isGreaterThanOrEqualTo(r.stub().turnaroundP50Millis()).isPositive();
     assertThat(RunLog.read(r.runDir()).info().provider()).isEqualTo("openai:bench-model");
   }
 
