@@ -68,8 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  reports  %8.2f s%n", r.reportSeconds());
     out.printf(Locale.ROOT, "  total    %8.2f s  %8.1f cases/s  %7.3f ms/case CPU (whole process)%n", r.runSeconds() + r.reportSeconds(),
         r.casesPerSecond(), 1000 * r.cpuSeconds() / r.cases());
-    out.printf(Locale.ROOT, "  heap     max %d MB; at most %d MB in use after a GC, pool peaks %d MB; %d GCs, %.2f s%n",
-        r.maxHeapBytes() >> 20, r.peakAfterGcBytes() >> 20, r.peakHeapBytes() >> 20, r.gcCount(), r.gcSeconds());
+    out.printf(Locale.ROOT, "  heap     max %d MB; %s, pool peaks %d MB; %d GCs, %.2f s%n", r.maxHeapBytes() >> 20,
+        r.gcCount() == 0 ? "no collection ran" : "at most " + (r.peakAfterGcBytes() >> 20) + " MB in use after a GC",
+        r.peakHeapBytes() >> 20, r.gcCount(), r.gcSeconds());
     if (r.stub() != null) {
       out.printf(Locale.ROOT, "  stub     ideal %.2f s = ceil(%d / %d) × %d ms; efficiency %.3f; at most %d requests in flight;%n"
           + "           turnaround (response to the next request) p50 %.1f ms, p90 %.1f ms%n", r.stub().idealSeconds(), r.cases(),
