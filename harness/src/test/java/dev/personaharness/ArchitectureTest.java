@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way (see STYLE): core values ← loaders ← prompt assembly ← recordings ←
- * model clients ← checks ← project ← run log ← runner; run log ← statistics ← reports; the CLI on top, imported
- * by nothing. Each third-party library stays behind its package.
+ * model clients ← checks ← project ← run log ← runner; run log ← statistics ← reports; the whole-run
+ * benchmark above runner and reports (it drives a run as the CLI does); the CLI on top, imported by
+ * nothing. Each third-party library stays behind its package.
  */
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -35,17 +36,19 @@ class ArchitectureTest {
         .layer("runner").definedBy(P + "runner..", P + "importing..")
         .layer("stats").definedBy(P + "stats..")
         .layer("report").definedBy(P + "report..")
+        .layer("bench").definedBy(P + "bench..")
         .layer("cli").definedBy(P + "cli..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("report").mayOnlyBeAccessedByLayers("bench", "cli")
         .whereLayer("stats").mayOnlyBeAccessedByLayers("report", "cli")
-        .whereLayer("runner").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("runlog").mayOnlyBeAccessedByLayers("runner", "report", "cli")
-        .whereLayer("project").mayOnlyBeAccessedByLayers("runner", "cli")
+        .whereLayer("runner").mayOnlyBeAccessedByLayers("bench", "cli")
+        .whereLayer("runlog").mayOnlyBeAccessedByLayers("runner", "report", "bench", "cli")
+        .whereLayer("project").mayOnlyBeAccessedByLayers("runner", "bench", "cli")
         .whereLayer("check").mayOnlyBeAccessedByLayers("project", "runner", "cli")
-        .whereLayer("model").mayOnlyBeAccessedByLayers("check", "project", "runner", "cli")
-        .whereLayer("recording").mayOnlyBeAccessedByLayers("model", "runner", "cli")
-        .whereLayer("prompt").mayOnlyBeAccessedByLayers("recording", "model", "check", "project", "runner", "cli")
+        .whereLayer("model").mayOnlyBeAccessedByLayers("check", "project", "runner", "bench", "cli")
+        .whereLayer("recording").mayOnlyBeAccessedByLayers("model", "runner", "bench", "cli")
+        .whereLayer("prompt").mayOnlyBeAccessedByLayers("recording", "model", "check", "project", "runner", "bench", "cli")
         .whereLayer("loaders").mayOnlyBeAccessedByLayers("project", "prompt", "runner", "cli")
         .check(CLASSES);
   }

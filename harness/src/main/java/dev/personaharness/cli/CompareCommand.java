@@ -45,8 +45,8 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     significance.check();
-    RunLog.Run base = RunLog.read(RunDirs.existingRun(baseline));
-    RunLog.Run cand = candidate == null ? base : RunLog.read(RunDirs.existingRun(candidate));
+    RunLog.View base = RunLog.open(RunDirs.existingRun(baseline));
+    RunLog.View cand = candidate == null ? base : RunLog.open(RunDirs.existingRun(candidate));
     String bp = RunDirs.persona(base, baselinePersona, "--baseline-persona");
     String cp = RunDirs.persona(cand, candidatePersona, "--candidate-persona");
     if (cand == base && bp.equals(cp)) {

@@ -36,7 +36,7 @@ final class GateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunLog.Run run = RunLog.read(RunDirs.existingRun(runDir));
+    RunLog.View run = RunLog.open(RunDirs.existingRun(runDir));
     significance.check();
     String p = RunDirs.persona(run, persona, "--persona");
     var out = spec.commandLine().getOut();

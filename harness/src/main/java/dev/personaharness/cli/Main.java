@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     description = "Evaluates agent personas against task suites and compares the results.",
     subcommands = {
       ValidateCommand.class, ListCommand.class, PromptCommand.class, RunCommand.class, ReportCommand.class,
-      RescoreCommand.class, CompareCommand.class, GateCommand.class, ImportCommand.class, ExportCommand.class, CacheCommand.class, HistoryCommand.class,
+      RescoreCommand.class, CompareCommand.class, GateCommand.class, MergeCommand.class, HistoryCommand.class, ImportCommand.class,
+      ExportCommand.class, CacheCommand.class, BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

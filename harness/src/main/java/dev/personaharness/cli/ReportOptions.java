@@ -37,6 +37,6 @@ final class ReportOptions {
     if (method == null) {
       check();
     }
-    return Reports.write(RunLog.read(runDir), table, method);
+    return Reports.write(RunLog.open(runDir), table, method);
   }
 }

@@ -29,12 +29,12 @@ final class RescoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunLog.Run source = RunLog.read(RunDirs.existingRun(runDir));
+    RunLog.View source = RunLog.open(RunDirs.existingRun(runDir));
     Project project = dirs.load();
     project = judging.judge == null ? project : project.withJudge(judging.judge(Path.of("suites/recordings"), false));
     var err = spec.commandLine().getErr();
     Path dir = new Rescorer(project).rescore(source, reports, RunDirs.newId(), Version.get(), s -> err.println(Console.safe("skipped " + s)));
-    Summary summary = Reports.write(RunLog.read(dir));
+    Summary summary = Reports.write(RunLog.open(dir));
     RunDirs.markLatest(reports, dir);
     spec.commandLine().getOut().println("Rescored " + source.info().id() + " into " + dir);
     Leaderboard.print(spec.commandLine().getOut(), summary, dir);

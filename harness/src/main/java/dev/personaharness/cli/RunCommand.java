@@ -14,6 +14,7 @@ import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import dev.personaharness.runner.Runner;
 import dev.personaharness.runner.Selection;
+import dev.personaharness.runner.Shard;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,6 +83,11 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--reports", paramLabel = "DIR", defaultValue = "reports", description = "Where runs are written (default: ${DEFAULT-VALUE}).")
   Path reports;
 
+  @Option(names = "--shard", paramLabel = "I/N",
+      description = {"Run only shard I of N (counted from 1): the cases whose key hashes to it, so N machines split a run.",
+          "Combine the shard runs with 'harness merge'."})
+  String shard;
+
   @Option(names = "--quiet", description = "No progress line.")
   boolean quiet;
 
@@ -96,19 +102,20 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunLog.Run previous = null;
+    RunLog.View previous = null;
     if (resume != null) {
-      previous = RunLog.read(RunDirs.existingRun(resume));
+      previous = RunLog.open(RunDirs.existingRun(resume));
       adopt(previous.info());
     } else if (retryErrors) {
       throw new ConfigException("--retry-errors goes with --resume RUN_DIR");
     }
+    Shard part = shard == null ? null : Shard.parse(shard);
     Project project = dirs.loadNonEmpty(sel.personas);
     project = judging.judge == null ? project : project.withJudge(judging.judge(recordings, record));
     reporting.check();
     ModelClient client = client();
-    Selection selection = sel.selection();
     Map<String, Object> settings = settings();
+    Selection selection = part == null ? sel.selection() : sel.selection().withShard(part);
     int inFlight = (int) settings.get("concurrency");
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, quiet);
@@ -186,6 +193,9 @@ final class RunCommand implements Callable<Integer> {
       settings.put("seed", sel.seed);
     }
     settings.put("filters", Map.of("persona", sel.personas, "suite", sel.suites, "task", sel.tasks, "category", sel.categories));
+    if (shard != null) {
+      settings.put("shard", Shard.parse(shard).toString());
+    }
     if (!provider.equals("replay")) {
       if (baseUrl != null) {
         settings.put("base_url", baseUrl);
@@ -236,6 +246,7 @@ final class RunCommand implements Callable<Integer> {
       cacheDir = Path.of(c);
     }
     modelChoice = "persona".equals(s.get("model")) ? "persona" : null;
+    shard = s.get("shard") instanceof String given ? given : null;
     judging.judge = s.get("judge") instanceof String j ? j : null;
     if (concurrency == null && s.get("concurrency") instanceof Number n) {
       concurrency = n.intValue();

@@ -90,7 +90,7 @@ final class RunDirs {
   }
 
   /** The persona of a run a command works on: the one given, or the run's only one. */
-  static String persona(RunLog.Run run, String given, String option) {
+  static String persona(RunLog.View run, String given, String option) {
     List<String> ids = run.info().personas().stream().map(RunInfo.PersonaRef::id).toList();
     if (given != null) {
       given = dev.personaharness.persona.PersonaLoader.isReference(given) ? dev.personaharness.persona.PersonaLoader.idOf(given) : given;

@@ -35,6 +35,6 @@ final class SelectionOptions {
 
   Selection selection() {
     List<String> ids = personas.stream().map(p -> PersonaLoader.isReference(p) ? PersonaLoader.idOf(p) : p).toList();
-    return new Selection(ids, suites, tasks, categories, epochs, temperature, maxTokens, seed);
+    return new Selection(ids, suites, tasks, categories, epochs, temperature, maxTokens, seed, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.personaharness.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -20,13 +21,26 @@ public final class AtomicFiles {
   }
 
   public static void write(Path file, String content) {
+    write(file, out -> out.write(content));
+  }
+
+  /** What a streamed file holds, written to a writer: for content too large to build as one string. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /** Writes {@code content} as it streams it, atomically as {@link #write(Path, String)} does. */
+  public static void write(Path file, Content content) {
     try {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
       try {
         readableByAll(tmp);
-        Files.writeString(tmp, content, StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          content.writeTo(out);
+        }
         try {
           Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {

@@ -26,7 +26,7 @@ public final class Baseline {
   private Baseline() {}
 
   /** Writes the baseline of {@code persona} in {@code run}. */
-  public static void write(Path file, RunLog.Run run, String persona) {
+  public static void write(Path file, RunLog.View run, String persona) {
     Map<String, Summary.TaskResult> tasks = Comparison.tasks(run, persona);
     StringBuilder sb = new StringBuilder("{\n  \"format\": 1,\n  \"persona\": ").append(quote(persona))
         .append(",\n  \"run\": ").append(quote(run.info().id())).append(",\n  \"tasks\": {\n");
@@ -77,7 +77,7 @@ public final class Baseline {
   }
 
   /** The baseline file compared with a run: for the gate command. */
-  public static Comparison compare(Path file, RunLog.Run run, String persona, double alpha, double margin) {
+  public static Comparison compare(Path file, RunLog.View run, String persona, double alpha, double margin) {
     Map<String, Summary.TaskResult> base = read(file);
     return Comparison.of(base, "baseline " + DisplayPath.of(file), Comparison.tasks(run, persona),
         persona + " @ run " + run.info().id(), alpha, margin, List.of());

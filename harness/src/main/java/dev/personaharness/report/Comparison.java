@@ -1,6 +1,5 @@
 package dev.personaharness.report;
 
-import dev.personaharness.runlog.CaseRecord;
 import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import dev.personaharness.stats.Interval;
@@ -44,7 +43,7 @@ public record Comparison(
     return groups.get(0).verdict();
   }
 
-  public static Comparison of(RunLog.Run baseRun, String basePersona, RunLog.Run candRun, String candPersona, double alpha,
+  public static Comparison of(RunLog.View baseRun, String basePersona, RunLog.View candRun, String candPersona, double alpha,
       double margin) {
     return of(tasks(baseRun, basePersona), label(baseRun, basePersona), tasks(candRun, candPersona), label(candRun, candPersona),
         alpha, margin, warnings(baseRun, basePersona, candRun, candPersona));
@@ -106,7 +105,7 @@ public record Comparison(
     return drops.isEmpty() && groups.stream().noneMatch(g -> g.verdict().equals("regressed"));
   }
 
-  static Map<String, Summary.TaskResult> tasks(RunLog.Run run, String persona) {
+  static Map<String, Summary.TaskResult> tasks(RunLog.View run, String persona) {
     Map<String, Summary.TaskResult> result = new TreeMap<>();
     for (Summary.TaskResult t : Summaries.of(run, null, Statistics.Method.T).tasks()) {
       if (t.persona().equals(persona)) {
@@ -120,7 +119,7 @@ public record Comparison(
     return result;
   }
 
-  private static List<String> warnings(RunLog.Run a, String pa, RunLog.Run b, String pb) {
+  private static List<String> warnings(RunLog.View a, String pa, RunLog.View b, String pb) {
     List<String> w = new ArrayList<>();
     Set<String> ma = models(a, pa);
     Set<String> mb = models(b, pb);
@@ -137,12 +136,17 @@ public record Comparison(
     return w;
   }
 
-  private static Set<String> models(RunLog.Run run, String persona) {
-    return run.cases().stream().filter(c -> c.key().persona().equals(persona) && !c.errored()).map(CaseRecord::model)
-        .collect(Collectors.toCollection(TreeSet::new));
+  private static Set<String> models(RunLog.View run, String persona) {
+    Set<String> models = new TreeSet<>();
+    run.forEachCase(c -> {
+      if (c.key().persona().equals(persona) && !c.errored()) {
+        models.add(c.model());
+      }
+    });
+    return models;
   }
 
-  private static String label(RunLog.Run run, String persona) {
+  private static String label(RunLog.View run, String persona) {
     return persona + " @ run " + run.info().id();
   }
 }

@@ -69,7 +69,7 @@ public final class History {
     JsonNode run = Json.parse(read(dir.resolve(RunLog.RUN_FILE)));
     Path summaryFile = dir.resolve(Reports.SUMMARY_FILE);
     JsonNode summary = Files.isRegularFile(summaryFile) ? Json.parse(read(summaryFile))
-        : Json.parse(RunLog.toJson(Reports.summarize(RunLog.read(dir), null, Statistics.Method.T), false));
+        : Json.parse(RunLog.toJson(Reports.summarize(RunLog.open(dir), null, Statistics.Method.T), false));
     Map<String, Double> overall = new LinkedHashMap<>();
     for (JsonNode s : summary.path("leaderboard")) {
       if (s.path("score").isObject()) {

@@ -35,12 +35,12 @@ public final class HtmlReport {
   private static final Pattern LINE = Pattern.compile("\\bat line (\\d+)\\b");
 
   /** One side of the view: a persona of a run. */
-  record Column(String label, String persona, RunLog.Run run, Summary summary) {}
+  record Column(String label, String persona, RunLog.View run, Summary summary) {}
 
   private HtmlReport() {}
 
   /** The page of one run: every persona of it is a column; regressions and flips are between the chosen pair. */
-  public static String ofRun(RunLog.Run run, Summary summary) {
+  public static String ofRun(RunLog.View run, Summary summary) {
     List<Column> columns = run.info().personas().stream()
         .map(p -> new Column(p.id(), p.id(), run, summary)).toList();
     StringBuilder body = new StringBuilder();
@@ -53,8 +53,8 @@ public final class HtmlReport {
   }
 
   /** The page of a comparison: baseline and candidate side by side, with the comparison's numbers on top. */
-  public static String ofComparison(Comparison c, RunLog.Run baseRun, Summary baseSummary, String basePersona,
-      RunLog.Run candRun, Summary candSummary, String candPersona) {
+  public static String ofComparison(Comparison c, RunLog.View baseRun, Summary baseSummary, String basePersona,
+      RunLog.View candRun, Summary candSummary, String candPersona) {
     boolean sameRun = baseRun.dir().equals(candRun.dir());
     List<Column> columns = List.of(
         new Column(sameRun ? basePersona : "baseline: " + c.baseline(), basePersona, baseRun, baseSummary),
@@ -70,9 +70,9 @@ public final class HtmlReport {
     return Html.page("persona-harness · " + c.candidate() + " vs " + c.baseline(), css(2), body.toString(), SCRIPT);
   }
 
-  private static void header(StringBuilder b, String title, List<RunLog.Run> runs, Summary summary) {
+  private static void header(StringBuilder b, String title, List<RunLog.View> runs, Summary summary) {
     b.append("<h1>").append(esc(title)).append("</h1>\n");
-    for (RunLog.Run run : runs) {
+    for (RunLog.View run : runs) {
       RunInfo i = run.info();
       b.append("<p class=\"meta\">Run <code>").append(esc(i.id())).append("</code> · provider <code>").append(esc(i.provider()))
           .append("</code> · status <b>").append(esc(i.status())).append("</b> · ").append(i.cases()).append(" cases · started ")
@@ -187,27 +187,38 @@ public final class HtmlReport {
     List<Map<String, Summary.TaskResult>> results = new ArrayList<>();
     List<Map<String, List<CaseRecord>>> cases = new ArrayList<>();
     Map<String, String> category = new TreeMap<>();
-    long total = 0;
+    long[] total = {0};
     for (Column col : columns) {
       Map<String, Summary.TaskResult> r = new HashMap<>();
       col.summary().tasks().stream().filter(t -> t.persona().equals(col.persona())).forEach(t -> r.put(t.suite() + "/" + t.task(), t));
-      Map<String, List<CaseRecord>> cs = new HashMap<>();
-      for (CaseRecord c : col.run().cases()) {
-        if (c.key().persona().equals(col.persona())) {
+      results.add(r);
+      cases.add(new HashMap<>());
+    }
+    // each run is read once, one case at a time; answers are kept only while the page can show them
+    Map<RunLog.View, List<Integer>> byRun = new LinkedHashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      byRun.computeIfAbsent(columns.get(i).run(), k -> new ArrayList<>()).add(i);
+    }
+    byRun.forEach((run, cols) -> run.forEachCase(c -> {
+      for (int i : cols) {
+        if (c.key().persona().equals(columns.get(i).persona())) {
           String k = c.key().suite() + "/" + c.key().task();
-          cs.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
           category.putIfAbsent(k, c.category());
-          total++;
+          List<CaseRecord> kept = cases.get(i).computeIfAbsent(k, x -> new ArrayList<>());
+          if (++total[0] <= MAX_ANSWERS) {
+            kept.add(c);
+          }
         }
       }
-      cs.values().forEach(l -> l.sort(Comparator.comparingInt(c -> c.key().epoch())));
-      results.add(r);
-      cases.add(cs);
+    }));
+    if (total[0] > MAX_ANSWERS) {
+      cases.forEach(m -> m.replaceAll((k, v) -> List.of()));
     }
-    boolean answers = total <= MAX_ANSWERS;
+    cases.forEach(cs -> cs.values().forEach(l -> l.sort(Comparator.comparingInt(c -> c.key().epoch()))));
+    boolean answers = total[0] <= MAX_ANSWERS;
     b.append("<h2 id=\"tasks\">Tasks side by side</h2>\n");
     if (!answers) {
-      b.append("<p class=\"attention\">This run has ").append(total).append(" cases; over ").append(MAX_ANSWERS)
+      b.append("<p class=\"attention\">This run has ").append(total[0]).append(" cases; over ").append(MAX_ANSWERS)
           .append(" the page shows scores only. Answers and evidence are in cases.jsonl.</p>\n");
     }
     b.append("<form class=\"controls\" id=\"controls\">Compare <label>A <select id=\"pick-a\">");
@@ -294,7 +305,7 @@ public final class HtmlReport {
       }
       b.append("</p>\n");
     }
-    if (cases.isEmpty()) {
+    if (cases.isEmpty() && answers && t == null) {
       b.append("<p class=\"meta\">Not in this run.</p>\n");
     }
     for (CaseRecord c : cases) {

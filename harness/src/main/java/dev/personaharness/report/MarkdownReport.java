@@ -9,11 +9,13 @@ import java.util.TreeMap;
 
 /** {@code report.md}: readable on GitHub in a minute; every cell from the log is escaped. */
 final class MarkdownReport {
+  /** A report stays readable whatever the run's size: its per-case and per-task tables are capped. */
   private static final int MAX_PROBLEMS = 50;
+  private static final int MAX_SPREAD = 50;
 
   private MarkdownReport() {}
 
-  static String render(RunLog.Run run, Summary s) {
+  static String render(RunLog.View run, Summary s) {
     RunInfo info = run.info();
     StringBuilder md = new StringBuilder();
     md.append("# Persona evaluation: run ").append(cell(info.id())).append("\n\n");
@@ -133,8 +135,19 @@ final class MarkdownReport {
     if (multi.isEmpty()) {
       return;
     }
-    md.append("## Spread across epochs\n\n| Persona | Task | Reducer | Epochs | Score | Min | Max | SD |\n|---|---|---|---:|---:|---:|---:|---:|\n");
-    for (Summary.TaskResult t : multi) {
+    md.append("## Spread across epochs\n\n");
+    List<Summary.TaskResult> shown = multi;
+    if (multi.size() > MAX_SPREAD) {
+      // a large run lists the tasks whose epochs disagree most, in the usual order; all are in summary.json
+      java.util.Set<Summary.TaskResult> widest = multi.stream()
+          .sorted(java.util.Comparator.comparingDouble(Summary.TaskResult::sd).reversed()).limit(MAX_SPREAD)
+          .collect(java.util.stream.Collectors.toSet());
+      shown = multi.stream().filter(widest::contains).toList();
+      md.append("The ").append(MAX_SPREAD).append(" of ").append(multi.size())
+          .append(" persona × task results with the widest spread; every one is in summary.json.\n\n");
+    }
+    md.append("| Persona | Task | Reducer | Epochs | Score | Min | Max | SD |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+    for (Summary.TaskResult t : shown) {
       md.append("| `").append(cell(t.persona())).append("` | ").append(cell(t.suite() + "/" + t.task())).append(" | ")
           .append(t.reducer()).append(" | ").append(t.epochs()).append(" | ").append(Reports.percent(t.score())).append(" | ")
           .append(Reports.percent(t.min())).append(" | ").append(Reports.percent(t.max()))

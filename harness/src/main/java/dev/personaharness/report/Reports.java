@@ -14,17 +14,17 @@ public final class Reports {
 
   private Reports() {}
 
-  public static Summary summarize(RunLog.Run run, Prices prices, Statistics.Method ci) {
+  public static Summary summarize(RunLog.View run, Prices prices, Statistics.Method ci) {
     return Summaries.of(run, prices, ci);
   }
 
   /** Writes the reports into the run's directory, each atomically; returns the summary. */
-  public static Summary write(RunLog.Run run) {
+  public static Summary write(RunLog.View run) {
     return write(run, null, Statistics.Method.T);
   }
 
-  /** As {@link #write(RunLog.Run)}, pricing token use with {@code prices} (null: no costs), with {@code ci} intervals. */
-  public static Summary write(RunLog.Run run, Prices prices, Statistics.Method ci) {
+  /** As {@link #write(RunLog.View)}, pricing token use with {@code prices} (null: no costs), with {@code ci} intervals. */
+  public static Summary write(RunLog.View run, Prices prices, Statistics.Method ci) {
     Summary summary = summarize(run, prices, ci);
     AtomicFiles.write(run.dir().resolve(SUMMARY_FILE), RunLog.toJson(summary, true) + "\n");
     AtomicFiles.write(run.dir().resolve(MARKDOWN_FILE), MarkdownReport.render(run, summary));

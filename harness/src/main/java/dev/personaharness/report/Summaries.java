@@ -1,34 +1,36 @@
 package dev.personaharness.report;
 
+import dev.personaharness.core.Reducer;
 import dev.personaharness.runlog.CaseRecord;
 import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
+import dev.personaharness.stats.Interval;
+import dev.personaharness.stats.Statistics;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.Arrays;
-import dev.personaharness.core.Reducer;
-import dev.personaharness.stats.Interval;
-import dev.personaharness.stats.Statistics;
 
-/** Computes a run's summary from its log alone. */
+/**
+ * Computes a run's summary from its log alone, in one pass over the cases that keeps only per-task
+ * aggregates (scores, pass counts, names of failed checks) and the errored or stale cases: never
+ * an answer or a piece of evidence. The result does not depend on the order cases were logged in,
+ * so a run merged from shards reports exactly as the same run unsharded.
+ */
 final class Summaries {
   private static final int WEAKEST_PER_PERSONA = 3;
   private static final int FAILING_CHECKS = 10;
 
   private Summaries() {}
 
-  static Summary of(RunLog.Run run, Prices prices, Statistics.Method ci) {
-    List<CaseRecord> cases = run.cases();
-    long errored = cases.stream().filter(CaseRecord::errored).count();
-    long stale = cases.stream().filter(CaseRecord::stale).count();
-    long missing = cases.stream().filter(c -> c.notes().contains("missing")).count();
-    long passed = cases.stream().filter(c -> Boolean.TRUE.equals(c.passed())).count();
-    Summary.Counts counts = new Summary.Counts(cases.size(), cases.size() - errored, passed, errored, stale, missing);
+  static Summary of(RunLog.View run, Prices prices, Statistics.Method ci) {
+    Pass pass = new Pass(prices);
+    run.forEachCase(pass::add);
 
     Map<String, String> names = new LinkedHashMap<>();
     for (RunInfo.PersonaRef p : run.info().personas()) {
@@ -40,22 +42,13 @@ final class Summaries {
         reducers.put(s.id() + "/" + t.id(), t.reducer());
       }
     }
-    List<Summary.TaskResult> tasks = reduce(cases, reducers);
-    Map<String, Group> byPersona = new TreeMap<>();
-    Map<String, Group> bySuite = new TreeMap<>();
-    Map<String, Group> byCategory = new TreeMap<>();
-    for (CaseRecord c : cases) {
-      String p = c.key().persona();
-      byPersona.computeIfAbsent(p, k -> new Group()).add(c);
-      bySuite.computeIfAbsent(p + "\0" + c.key().suite(), k -> new Group()).add(c);
-      byCategory.computeIfAbsent(p + "\0" + c.key().suite() + "\0" + c.category(), k -> new Group()).add(c);
-    }
+    List<Summary.TaskResult> tasks = reduce(pass.byTask, reducers);
     for (Summary.TaskResult t : tasks) {
-      byPersona.get(t.persona()).add(t);
-      bySuite.get(t.persona() + "\0" + t.suite()).add(t);
-      byCategory.get(t.persona() + "\0" + t.suite() + "\0" + t.category()).add(t);
+      pass.byPersona.get(t.persona()).add(t);
+      pass.bySuite.get(t.persona() + "\0" + t.suite()).add(t);
+      pass.byCategory.get(t.persona() + "\0" + t.suite() + "\0" + t.category()).add(t);
     }
-    List<Map.Entry<String, Group>> ranked = new ArrayList<>(byPersona.entrySet());
+    List<Map.Entry<String, Group>> ranked = new ArrayList<>(pass.byPersona.entrySet());
     ranked.sort(Comparator.comparingDouble((Map.Entry<String, Group> e) -> e.getValue().results.isEmpty() ? 1 : -e.getValue().mean())
         .thenComparing(Map.Entry::getKey));
     List<Summary.Standing> leaderboard = new ArrayList<>();
@@ -65,93 +58,196 @@ final class Summaries {
           g.score(ci), g.passRate(ci), g.cases, g.errored, g.stale));
     }
     List<Summary.Cell> suites = new ArrayList<>();
-    bySuite.forEach((k, g) -> {
+    pass.bySuite.forEach((k, g) -> {
       String[] parts = k.split("\0");
       suites.add(new Summary.Cell(parts[0], parts[1], null, g.score(ci), g.passRate(ci), g.cases, g.errored));
     });
     List<Summary.Cell> categories = new ArrayList<>();
-    byCategory.forEach((k, g) -> {
+    pass.byCategory.forEach((k, g) -> {
       String[] parts = k.split("\0");
       categories.add(new Summary.Cell(parts[0], parts[1], parts[2], g.score(ci), g.passRate(ci), g.cases, g.errored));
     });
-    return new Summary(run.info().id(), run.info().provider(), run.info().status(), ci.label(), counts, leaderboard, suites,
-        categories, tasks, weakest(tasks, cases), failingChecks(cases), problems(cases), costs(cases, prices));
+    List<Summary.Problem> problems = new ArrayList<>(pass.problems);
+    problems.sort(Comparator.comparing(Summary.Problem::persona).thenComparing(Summary.Problem::suite)
+        .thenComparing(Summary.Problem::task).thenComparingInt(Summary.Problem::epoch));
+    return new Summary(run.info().id(), run.info().provider(), run.info().status(), ci.label(), pass.counts(), leaderboard,
+        suites, categories, tasks, weakest(tasks, pass.failedChecks), failingChecks(pass.checkCounts), problems,
+        pass.costs(prices));
+  }
+
+  /** Everything the summary needs from the cases, gathered in one pass. */
+  private static final class Pass {
+    final Prices prices;
+    long cases;
+    long errored;
+    long stale;
+    long missing;
+    long passed;
+    final Map<String, Group> byPersona = new TreeMap<>();
+    final Map<String, Group> bySuite = new TreeMap<>();
+    final Map<String, Group> byCategory = new TreeMap<>();
+    final Map<String, Epochs> byTask = new TreeMap<>();
+    /** persona NUL suite/task → failed check name → its first position in a rubric. */
+    final Map<String, Map<String, Integer>> failedChecks = new HashMap<>();
+    /** suite NUL task NUL check → {not passed, evaluated}. */
+    final Map<String, long[]> checkCounts = new TreeMap<>();
+    final List<Summary.Problem> problems = new ArrayList<>();
+    /** persona → {input tokens, output tokens, unpriced cases}. */
+    final Map<String, long[]> tokens = new TreeMap<>();
+    /** persona → model → {input, output} tokens of the priced cases. */
+    final Map<String, Map<String, long[]>> priced = new TreeMap<>();
+    final Map<String, java.util.Optional<Prices.Price>> priceOf = new HashMap<>();
+
+    Pass(Prices prices) {
+      this.prices = prices;
+    }
+
+    void add(CaseRecord c) {
+      cases++;
+      errored += c.errored() ? 1 : 0;
+      stale += c.stale() ? 1 : 0;
+      missing += c.notes().contains("missing") ? 1 : 0;
+      passed += Boolean.TRUE.equals(c.passed()) ? 1 : 0;
+      String p = c.key().persona();
+      byPersona.computeIfAbsent(p, k -> new Group()).add(c);
+      bySuite.computeIfAbsent(p + "\0" + c.key().suite(), k -> new Group()).add(c);
+      byCategory.computeIfAbsent(p + "\0" + c.key().suite() + "\0" + c.category(), k -> new Group()).add(c);
+      if (!c.errored()) {
+        byTask.computeIfAbsent(p + "\0" + c.key().suite() + "\0" + c.key().task(), k -> new Epochs(c)).add(c);
+      }
+      for (int i = 0; i < c.checks().size(); i++) {
+        CaseRecord.CheckRecord r = c.checks().get(i);
+        boolean failed = !r.status().equals("passed");
+        long[] n = checkCounts.computeIfAbsent(c.key().suite() + "\0" + c.key().task() + "\0" + r.name(), k -> new long[2]);
+        n[0] += failed ? 1 : 0;
+        n[1]++;
+        if (failed) {
+          failedChecks.computeIfAbsent(p + "\0" + c.key().suite() + "/" + c.key().task(), k -> new HashMap<>())
+              .merge(r.name(), i, Math::min);
+        }
+      }
+      problem(c);
+      cost(c);
+    }
+
+    private void problem(CaseRecord c) {
+      if (c.errored()) {
+        String kind = c.notes().contains("missing") ? "missing" : c.stale() ? "stale" : "errored";
+        problems.add(new Summary.Problem(c.key().persona(), c.key().suite(), c.key().task(), c.key().epoch(), kind, c.error()));
+      } else if (c.stale()) {
+        problems.add(new Summary.Problem(c.key().persona(), c.key().suite(), c.key().task(), c.key().epoch(), "stale",
+            String.join("; ", c.notes())));
+      }
+    }
+
+    private void cost(CaseRecord c) {
+      long[] t = tokens.computeIfAbsent(c.key().persona(), k -> new long[3]);
+      Long in = c.usage().inputTokens();
+      Long out = c.usage().outputTokens();
+      t[0] += in == null ? 0 : in;
+      t[1] += out == null ? 0 : out;
+      boolean hasPrice = prices != null && c.model() != null && priceOf.computeIfAbsent(c.model(), prices::of).isPresent();
+      if (hasPrice && in != null && out != null) {
+        long[] m = priced.computeIfAbsent(c.key().persona(), k -> new TreeMap<>()).computeIfAbsent(c.model(), k -> new long[2]);
+        m[0] += in;
+        m[1] += out;
+      } else if (!c.errored() || in != null) {
+        t[2]++;
+      }
+    }
+
+    Summary.Counts counts() {
+      return new Summary.Counts(cases, cases - errored, passed, errored, stale, missing);
+    }
+
+    List<Summary.Cost> costs(Prices prices) {
+      List<Summary.Cost> result = new ArrayList<>();
+      tokens.forEach((persona, t) -> {
+        Double usd = null;
+        if (prices != null) {
+          double sum = 0;
+          for (Map.Entry<String, long[]> m : priced.getOrDefault(persona, Map.of()).entrySet()) {
+            Prices.Price price = priceOf.get(m.getKey()).orElseThrow();
+            sum += (m.getValue()[0] * price.input() + m.getValue()[1] * price.output()) / 1_000_000;
+          }
+          usd = sum;
+        }
+        result.add(new Summary.Cost(persona, t[0], t[1], usd, t[2]));
+      });
+      return result;
+    }
+  }
+
+  /** The scored epochs of one persona × task. */
+  private static final class Epochs {
+    final String persona;
+    final String suite;
+    final String task;
+    final String category;
+    final double threshold;
+    double[] scores = new double[4];
+    int n;
+    int passed;
+
+    Epochs(CaseRecord first) {
+      persona = first.key().persona();
+      suite = first.key().suite();
+      task = first.key().task();
+      category = first.category();
+      threshold = first.threshold();
+    }
+
+    void add(CaseRecord c) {
+      if (n == scores.length) {
+        scores = Arrays.copyOf(scores, n * 2);
+      }
+      scores[n++] = c.score();
+      passed += Boolean.TRUE.equals(c.passed()) ? 1 : 0;
+    }
   }
 
   /** Each persona × task's scored epochs, reduced by the task's reducer. */
-  private static List<Summary.TaskResult> reduce(List<CaseRecord> cases, Map<String, String> reducers) {
-    Map<String, List<CaseRecord>> byTask = new TreeMap<>();
-    for (CaseRecord c : cases) {
-      if (!c.errored()) {
-        byTask.computeIfAbsent(c.key().persona() + "\0" + c.key().suite() + "\0" + c.key().task(), k -> new ArrayList<>()).add(c);
-      }
-    }
+  private static List<Summary.TaskResult> reduce(Map<String, Epochs> byTask, Map<String, String> reducers) {
     List<Summary.TaskResult> result = new ArrayList<>();
-    byTask.forEach((k, list) -> {
-      CaseRecord first = list.get(0);
-      String label = reducers.getOrDefault(first.key().suite() + "/" + first.key().task(), "mean");
-      Reducer reducer = Reducer.parse(label).orElse(Reducer.MEAN);
-      List<Double> scores = list.stream().map(CaseRecord::score).toList();
-      Reducer.Reduced r = reducer.reduce(scores, list.stream().map(c -> Boolean.TRUE.equals(c.passed())).toList(), first.threshold());
-      double[] x = scores.stream().mapToDouble(Double::doubleValue).toArray();
+    for (Epochs e : byTask.values()) {
+      Reducer reducer = Reducer.parse(reducers.getOrDefault(e.suite + "/" + e.task, "mean")).orElse(Reducer.MEAN);
+      // sorted, so that neither the reduction nor the spread depends on the order epochs were logged in
+      double[] x = Arrays.copyOf(e.scores, e.n);
+      Arrays.sort(x);
+      List<Boolean> passes = new ArrayList<>();
+      for (int i = 0; i < e.n; i++) {
+        passes.add(i < e.passed);
+      }
+      Reducer.Reduced r = reducer.reduce(Arrays.stream(x).boxed().toList(), passes, e.threshold);
       double sd = x.length < 2 ? 0 : new org.apache.commons.math3.stat.descriptive.moment.StandardDeviation(true).evaluate(x);
-      result.add(new Summary.TaskResult(first.key().persona(), first.key().suite(), first.key().task(), first.category(),
-          reducer.label(), x.length, r.score(), r.passed(), Arrays.stream(x).min().orElse(0), Arrays.stream(x).max().orElse(0), sd));
-    });
+      result.add(new Summary.TaskResult(e.persona, e.suite, e.task, e.category, reducer.label(), x.length, r.score(), r.passed(),
+          x[0], x[x.length - 1], sd));
+    }
     return result;
   }
 
-  private static List<Summary.WeakTask> weakest(List<Summary.TaskResult> tasks, List<CaseRecord> cases) {
-    Map<String, List<String>> failed = new TreeMap<>();
-    for (CaseRecord c : cases) {
-      for (CaseRecord.CheckRecord r : c.checks()) {
-        if (!r.status().equals("passed")) {
-          List<String> names = failed.computeIfAbsent(c.key().persona() + "\0" + c.key().suite() + "/" + c.key().task(), k -> new ArrayList<>());
-          if (!names.contains(r.name())) {
-            names.add(r.name());
-          }
-        }
-      }
-    }
+  private static List<Summary.WeakTask> weakest(List<Summary.TaskResult> tasks, Map<String, Map<String, Integer>> failed) {
     List<Summary.WeakTask> result = new ArrayList<>();
     tasks.stream().collect(Collectors.groupingBy(Summary.TaskResult::persona, TreeMap::new, Collectors.toList()))
         .forEach((persona, list) -> list.stream()
             .sorted(Comparator.comparingDouble(Summary.TaskResult::score).thenComparing(t -> t.suite() + "/" + t.task()))
             .limit(WEAKEST_PER_PERSONA)
             .forEach(t -> result.add(new Summary.WeakTask(persona, t.suite(), t.task(), t.score(),
-                failed.getOrDefault(persona + "\0" + t.suite() + "/" + t.task(), List.of())))));
+                failedNames(failed.get(persona + "\0" + t.suite() + "/" + t.task()))))));
     return result;
   }
 
-  private static List<Summary.Cost> costs(List<CaseRecord> cases, Prices prices) {
-    Map<String, double[]> sums = new TreeMap<>();
-    for (CaseRecord c : cases) {
-      double[] s = sums.computeIfAbsent(c.key().persona(), k -> new double[4]);
-      Long in = c.usage().inputTokens();
-      Long out = c.usage().outputTokens();
-      s[0] += in == null ? 0 : in;
-      s[1] += out == null ? 0 : out;
-      var price = prices == null ? java.util.Optional.<Prices.Price>empty() : prices.of(c.model());
-      if (price.isPresent() && in != null && out != null) {
-        s[2] += (in * price.get().input() + out * price.get().output()) / 1_000_000;
-      } else if (!c.errored() || in != null) {
-        s[3]++;
-      }
+  /** Failed check names in rubric order (by the first position each was seen at), then by name. */
+  private static List<String> failedNames(Map<String, Integer> positions) {
+    if (positions == null) {
+      return List.of();
     }
-    List<Summary.Cost> result = new ArrayList<>();
-    sums.forEach((p, s) -> result.add(new Summary.Cost(p, (long) s[0], (long) s[1], prices == null ? null : s[2], (long) s[3])));
-    return result;
+    return positions.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey).toList();
   }
 
-  private static List<Summary.FailingCheck> failingChecks(List<CaseRecord> cases) {
-    Map<String, long[]> counts = new TreeMap<>();
-    for (CaseRecord c : cases) {
-      for (CaseRecord.CheckRecord r : c.checks()) {
-        long[] n = counts.computeIfAbsent(c.key().suite() + "\0" + c.key().task() + "\0" + r.name(), k -> new long[2]);
-        n[0] += r.status().equals("passed") ? 0 : 1;
-        n[1]++;
-      }
-    }
+  private static List<Summary.FailingCheck> failingChecks(Map<String, long[]> counts) {
     return counts.entrySet().stream()
         .filter(e -> e.getValue()[0] > 0)
         .sorted(Comparator.comparingDouble((Map.Entry<String, long[]> e) -> -(double) e.getValue()[0] / e.getValue()[1])
@@ -162,20 +258,6 @@ final class Summaries {
           return new Summary.FailingCheck(parts[0], parts[1], parts[2], e.getValue()[0], e.getValue()[1]);
         })
         .toList();
-  }
-
-  private static List<Summary.Problem> problems(List<CaseRecord> cases) {
-    List<Summary.Problem> result = new ArrayList<>();
-    for (CaseRecord c : cases) {
-      if (c.errored()) {
-        String kind = c.notes().contains("missing") ? "missing" : c.stale() ? "stale" : "errored";
-        result.add(new Summary.Problem(c.key().persona(), c.key().suite(), c.key().task(), c.key().epoch(), kind, c.error()));
-      } else if (c.stale()) {
-        result.add(new Summary.Problem(c.key().persona(), c.key().suite(), c.key().task(), c.key().epoch(), "stale",
-            String.join("; ", c.notes())));
-      }
-    }
-    return result;
   }
 
   /** The cases and reduced task results of one persona (and suite or category). */

@@ -9,6 +9,7 @@ import dev.personaharness.core.AtomicFiles;
 import dev.personaharness.core.ConfigException;
 import dev.personaharness.core.Diagnostic;
 import dev.personaharness.core.DisplayPath;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
@@ -20,6 +21,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The run log, the single source of truth of a run: {@code run.json} (written atomically) and
@@ -61,22 +64,33 @@ public final class RunLog implements Closeable {
 
   /**
    * Reopens an interrupted run to finish it: {@code cases.jsonl} is first rewritten atomically
-   * with only the records to keep (dropping a torn last line, and errored cases that will run
-   * again), then new cases are appended after them.
+   * with only the records {@code keep} accepts (a torn last line is dropped; so are errored cases
+   * that will run again), streamed record by record, then new cases are appended after them.
    */
-  public static RunLog resume(Run run, List<CaseRecord> keep) {
-    StringBuilder sb = new StringBuilder();
-    try {
-      for (CaseRecord r : keep) {
-        sb.append(MAPPER.writeValueAsString(r)).append('\n');
+  public static RunLog resume(View run, Predicate<CaseRecord> keep) {
+    long[] kept = {0};
+    AtomicFiles.write(run.dir().resolve(CASES_FILE), out -> run.forEachCase(r -> {
+      if (keep.test(r)) {
+        writeLine(out, r);
+        kept[0]++;
       }
-      AtomicFiles.write(run.dir().resolve(CASES_FILE), sb.toString());
-      RunInfo i = run.info();
-      RunInfo running = new RunInfo(i.formatVersion(), i.id(), i.harnessVersion(), i.gitCommit(), i.startedAt(), null,
-          "running", i.provider(), i.settings(), i.personas(), i.suites(), i.rescoredFrom(), keep.size());
-      return new RunLog(run.dir(), running, keep.size(), StandardOpenOption.APPEND);
+    }));
+    RunInfo i = run.info();
+    RunInfo running = new RunInfo(i.formatVersion(), i.id(), i.harnessVersion(), i.gitCommit(), i.startedAt(), null,
+        "running", i.provider(), i.settings(), i.personas(), i.suites(), i.rescoredFrom(), kept[0]);
+    try {
+      return new RunLog(run.dir(), running, kept[0], StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot resume " + run.dir() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeLine(java.io.Writer out, CaseRecord r) {
+    try {
+      out.write(MAPPER.writeValueAsString(r));
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -136,18 +150,60 @@ public final class RunLog implements Closeable {
     }
   }
 
-  /** A run read back: its header and every case, in the order they finished. */
-  public record Run(Path dir, RunInfo info, List<CaseRecord> cases) {}
+  /**
+   * A run as read back: its directory, its header, and its cases in the order they finished, walked
+   * as often as needed. Reports, rescoring, comparisons and merges read runs through this, so that
+   * a run of any size is read one case at a time.
+   */
+  public interface View {
+    Path dir();
+
+    RunInfo info();
+
+    /** Every case, in log order. */
+    void forEachCase(Consumer<CaseRecord> action);
+  }
+
+  /** A run held in memory: its header and every case. For small runs and tests; large runs are {@link #open read lazily}. */
+  public record Run(Path dir, RunInfo info, List<CaseRecord> cases) implements View {
+    public Run {
+      cases = List.copyOf(cases);
+    }
+
+    @Override
+    public void forEachCase(Consumer<CaseRecord> action) {
+      cases.forEach(action);
+    }
+  }
+
+  /** A run on disk whose cases are read from {@code cases.jsonl} one line at a time, each time they are walked. */
+  private record Stored(Path dir, RunInfo info) implements View {
+    @Override
+    public void forEachCase(Consumer<CaseRecord> action) {
+      readCases(dir, action);
+    }
+  }
+
+  /** Reads a run directory's header; its cases are read one at a time whenever they are walked. */
+  public static View open(Path dir) {
+    return new Stored(dir, readInfo(dir));
+  }
 
   /**
-   * Reads a run directory. A torn last line (a run killed mid-write) is ignored; any other bad line
-   * is a ConfigException naming file and line.
+   * Reads a run directory with every case in memory. A torn last line (a run killed mid-write) is
+   * ignored; any other bad line is a ConfigException naming file and line.
    */
   public static Run read(Path dir) {
+    List<CaseRecord> cases = new ArrayList<>();
+    RunInfo info = readInfo(dir);
+    readCases(dir, cases::add);
+    return new Run(dir, info, cases);
+  }
+
+  private static RunInfo readInfo(Path dir) {
     Path runFile = dir.resolve(RUN_FILE);
-    RunInfo info;
     try {
-      info = MAPPER.readValue(Files.readString(runFile, StandardCharsets.UTF_8), RunInfo.class);
+      return MAPPER.readValue(Files.readString(runFile, StandardCharsets.UTF_8), RunInfo.class);
     } catch (NoSuchFileException e) {
       throw new ConfigException(List.of(Diagnostic.error(DisplayPath.of(runFile), 0, 0,
           "not a run directory (no run.json); give a directory under reports/ written by 'harness run'")));
@@ -157,30 +213,38 @@ public final class RunLog implements Closeable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<CaseRecord> cases = new ArrayList<>();
+  }
+
+  /** Streams {@code cases.jsonl}, one line ahead so that only a bad last line counts as torn. */
+  private static void readCases(Path dir, Consumer<CaseRecord> action) {
     Path casesFile = dir.resolve(CASES_FILE);
-    List<String> lines;
-    try {
-      lines = Files.exists(casesFile) ? Files.readAllLines(casesFile, StandardCharsets.UTF_8) : List.of();
+    if (!Files.exists(casesFile)) {
+      return;
+    }
+    try (BufferedReader in = Files.newBufferedReader(casesFile, StandardCharsets.UTF_8)) {
+      int number = 0;
+      String line = in.readLine();
+      while (line != null) {
+        number++;
+        String next = in.readLine();
+        if (!line.isBlank()) {
+          CaseRecord record;
+          try {
+            record = MAPPER.readValue(line, CaseRecord.class);
+          } catch (JsonProcessingException e) {
+            if (next == null) {
+              break;
+            }
+            throw new ConfigException(List.of(Diagnostic.error(DisplayPath.of(casesFile), number, 0,
+                "not a case record: " + e.getOriginalMessage())));
+          }
+          action.accept(record);
+        }
+        line = next;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        cases.add(MAPPER.readValue(line, CaseRecord.class));
-      } catch (JsonProcessingException e) {
-        if (i == lines.size() - 1) {
-          break;
-        }
-        throw new ConfigException(List.of(Diagnostic.error(DisplayPath.of(casesFile), i + 1, 0,
-            "not a case record: " + e.getOriginalMessage())));
-      }
-    }
-    return new Run(dir, info, cases);
   }
 
   /** Serializes any run-log value the way the log does (snake_case, sorted keys). */

@@ -27,7 +27,7 @@ public final class Rescorer {
   }
 
   /** Rescores {@code source} into {@code reportsDir/runId}; cases whose task is gone are reported to {@code skipped}. */
-  public Path rescore(RunLog.Run source, Path reportsDir, String runId, String harnessVersion, Consumer<String> skipped) {
+  public Path rescore(RunLog.View source, Path reportsDir, String runId, String harnessVersion, Consumer<String> skipped) {
     Checks checks = project.checks();
     RunInfo old = source.info();
     List<RunInfo.SuiteRef> suites = new ArrayList<>();
@@ -41,14 +41,14 @@ public final class Rescorer {
     try (RunLog log = RunLog.create(reportsDir.resolve(runId), info)) {
       String status = "interrupted";
       try {
-        for (CaseRecord c : source.cases()) {
+        source.forEachCase(c -> {
           Optional<Task> task = project.suite(c.key().suite()).flatMap((Suite s) -> s.task(c.key().task()));
           if (task.isEmpty()) {
             skipped.accept(c.key() + ": task no longer in the suites");
-            continue;
+          } else {
+            log.append(rescore(c, task.get(), checks));
           }
-          log.append(rescore(c, task.get(), checks));
-        }
+        });
         status = "completed";
       } finally {
         log.finish(Instant.now().toString(), status);

@@ -13,21 +13,24 @@ import dev.personaharness.model.Completion;
 import dev.personaharness.model.ModelClient;
 import dev.personaharness.model.ModelRequest;
 import dev.personaharness.project.Project;
-import dev.personaharness.prompt.PromptAssembler;
 import dev.personaharness.runlog.CaseRecord;
 import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Runs every selected persona × task × epoch through a model client, scores each answer, and
@@ -67,39 +70,25 @@ public final class Runner {
         .toList();
   }
 
-  /** Enumerates the selected cases in persona, suite, task, epoch order. */
+  /** The selected cases in persona, suite, task, epoch order, as a list: for small selections and tests. */
   List<Case> cases(Selection selection) {
     List<Case> cases = new ArrayList<>();
-    List<Persona> personas = selection.personasOf(project.personas());
-    List<Suite> suites = selection.suitesOf(project.suites());
-    for (Persona p : personas) {
-      for (Suite s : suites) {
-        GenerationSettings settings = s.defaults().override(selection.epochs(), selection.temperature(), selection.maxTokens(), selection.seed());
-        for (Task t : s.tasks()) {
-          if (!selection.includes(s, t)) {
-            continue;
-          }
-          Prompt prompt = PromptAssembler.assemble(p, t);
-          int epochs = selection.epochs() != null ? selection.epochs() : t.epochs() != null ? t.epochs() : settings.epochs();
-          for (int e = 1; e <= epochs; e++) {
-            cases.add(new Case(new CaseKey(p.id(), s.id(), t.id(), e), p, s, t, prompt, settings));
-          }
-        }
-      }
-    }
+    new Plan(project, selection).cases(k -> true).forEachRemaining(cases::add);
     return cases;
   }
 
   /**
    * Runs the selection into a new directory under {@code reportsDir}, {@code concurrency} cases at
-   * a time; returns that directory. Each case is appended to the log as it finishes.
+   * a time; returns that directory. Cases are enumerated as they are taken, and each is appended to
+   * the log as it finishes: memory does not grow with the number of cases.
    */
   public Path run(Selection selection, ModelClient client, Path reportsDir, String runId, Map<String, Object> settings,
       String gitCommit, String harnessVersion, int concurrency, Consumer<Progress> progress) {
-    List<Case> cases = cases(selection);
+    Plan plan = new Plan(project, selection);
     RunInfo info = new RunInfo(RunInfo.FORMAT_VERSION, runId, harnessVersion, gitCommit, Instant.now().toString(), null,
-        "running", client.name(), settings, personaRefs(cases), suiteRefs(cases), null, 0);
-    return execute(cases, client, RunLog.create(reportsDir.resolve(runId), info), concurrency, progress);
+        "running", client.name(), settings, plan.personaRefs(), plan.suiteRefs(), null, 0);
+    return execute(plan.cases(k -> true), plan.count(k -> true), client, RunLog.create(reportsDir.resolve(runId), info),
+        concurrency, progress);
   }
 
   /**
@@ -107,39 +96,31 @@ public final class Runner {
    * (errored ones too when {@code retryErrors}). The personas and suites must be the revisions the
    * run started with, so the finished run equals an uninterrupted one.
    */
-  public Path resume(RunLog.Run run, Selection selection, ModelClient client, boolean retryErrors, int concurrency,
+  public Path resume(RunLog.View run, Selection selection, ModelClient client, boolean retryErrors, int concurrency,
       Consumer<Progress> progress) {
-    List<Case> all = cases(selection);
-    List<RunInfo.PersonaRef> personas = personaRefs(all);
-    List<RunInfo.SuiteRef> suites = suiteRefs(all);
-    if (!personas.equals(run.info().personas()) || !sameSuites(suites, run.info().suites())) {
+    Plan plan = new Plan(project, selection);
+    if (!plan.personaRefs().equals(run.info().personas()) || !sameSuites(plan.suiteRefs(), run.info().suites())) {
       throw new dev.personaharness.core.ConfigException("the personas or suites changed since run " + run.info().id()
           + " started, so resuming would mix revisions; start a new run instead");
     }
-    java.util.Set<dev.personaharness.core.CaseKey> done = new java.util.HashSet<>();
-    List<CaseRecord> keep = new ArrayList<>();
-    for (CaseRecord r : run.cases()) {
-      if ((!retryErrors || !r.errored()) && done.add(r.key())) {
-        keep.add(r);
-      }
-    }
-    List<Case> remaining = all.stream().filter(c -> !done.contains(c.key())).toList();
-    return execute(remaining, client, RunLog.resume(run, keep), concurrency, progress);
+    Set<CaseKey> done = new HashSet<>();
+    RunLog log = RunLog.resume(run, r -> (!retryErrors || !r.errored()) && done.add(r.key()));
+    Predicate<CaseKey> remaining = k -> !done.contains(k);
+    return execute(plan.cases(remaining), plan.count(remaining), client, log, concurrency, progress);
   }
 
   private static boolean sameSuites(List<RunInfo.SuiteRef> a, List<RunInfo.SuiteRef> b) {
     return a.stream().map(s -> s.id() + "@" + s.hash()).toList().equals(b.stream().map(s -> s.id() + "@" + s.hash()).toList());
   }
 
-  private Path execute(List<Case> cases, ModelClient client, RunLog opened, int concurrency, Consumer<Progress> progress) {
-    Tally tally = new Tally(cases.size(), progress);
+  private Path execute(Iterator<Case> cases, long total, ModelClient client, RunLog opened, int concurrency,
+      Consumer<Progress> progress) {
+    Tally tally = new Tally(total, progress);
     try (RunLog log = opened) {
       String status = "interrupted";
       try {
         if (concurrency <= 1) {
-          for (Case c : cases) {
-            tally.done(runOne(c, client, log));
-          }
+          cases.forEachRemaining(c -> tally.done(runOne(c, client, log)));
         } else {
           runConcurrently(cases, client, log, concurrency, tally);
         }
@@ -159,27 +140,57 @@ public final class Runner {
     return record;
   }
 
-  private void runConcurrently(List<Case> cases, ModelClient client, RunLog log, int concurrency, Tally tally) {
+  /**
+   * {@code concurrency} workers, each taking the next case as soon as its last one is logged, so
+   * exactly that many cases are in flight until the cases run out. The first failure stops them all
+   * from taking more cases and is rethrown once each has logged the case in hand.
+   */
+  private void runConcurrently(Iterator<Case> cases, ModelClient client, RunLog log, int concurrency, Tally tally) {
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
       Thread t = new Thread(r, "case-runner");
       t.setDaemon(true);
       return t;
     });
+    AtomicBoolean failed = new AtomicBoolean();
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (Case c : cases) {
-        futures.add(pool.submit(() -> tally.done(runOne(c, client, log))));
+      List<Future<?>> workers = new ArrayList<>();
+      for (int i = 0; i < concurrency; i++) {
+        workers.add(pool.submit(() -> {
+          try {
+            for (Case c = take(cases, failed); c != null; c = take(cases, failed)) {
+              tally.done(runOne(c, client, log));
+            }
+          } catch (RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
       }
-      for (Future<?> f : futures) {
-        f.get();
+      // every worker is waited for, so none is still logging when the log is closed
+      RuntimeException first = null;
+      for (Future<?> f : workers) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (first == null) {
+            first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+          }
+        }
       }
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      if (first != null) {
+        throw first;
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("run interrupted", e);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  private static Case take(Iterator<Case> cases, AtomicBoolean failed) {
+    synchronized (cases) {
+      return !failed.get() && cases.hasNext() ? cases.next() : null;
     }
   }
 
@@ -230,28 +241,5 @@ public final class Runner {
       result.add(new CaseRecord.CheckRecord(o.type(), o.name(), o.weight(), r.status(), r.score(), r.evidence()));
     }
     return result;
-  }
-
-  static List<RunInfo.PersonaRef> personaRefs(List<Case> cases) {
-    Map<String, RunInfo.PersonaRef> refs = new TreeMap<>();
-    for (Case c : cases) {
-      Persona p = c.persona();
-      refs.putIfAbsent(p.id(), new RunInfo.PersonaRef(p.id(), p.name(), p.path(), p.hash()));
-    }
-    return List.copyOf(refs.values());
-  }
-
-  static List<RunInfo.SuiteRef> suiteRefs(List<Case> cases) {
-    Map<String, Suite> suites = new TreeMap<>();
-    Map<String, Map<String, Task>> tasks = new TreeMap<>();
-    for (Case c : cases) {
-      suites.putIfAbsent(c.suite().id(), c.suite());
-      tasks.computeIfAbsent(c.suite().id(), k -> new java.util.LinkedHashMap<>()).put(c.task().id(), c.task());
-    }
-    List<RunInfo.SuiteRef> refs = new ArrayList<>();
-    suites.forEach((id, s) -> refs.add(new RunInfo.SuiteRef(id, s.path(), s.hash(),
-        tasks.get(id).values().stream()
-            .map(t -> new RunInfo.TaskRef(t.id(), t.category(), t.rubric().reducer().label())).toList())));
-    return refs;
   }
 }

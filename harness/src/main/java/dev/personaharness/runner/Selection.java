@@ -10,21 +10,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which part of a project a run covers, and the generation settings given on the command line
- * (null: the suite's). Empty lists select everything; a name that selects nothing is a
- * ConfigException, so a typo never yields an empty, green run.
+ * Which part of a project a run covers (and, when it is split across machines, which shard of it),
+ * and the generation settings given on the command line (null: the suite's). Empty lists select
+ * everything; a name that selects nothing is a ConfigException, so a typo never yields an empty,
+ * green run.
  */
 public record Selection(
     List<String> personas, List<String> suites, List<String> tasks, List<String> categories, Integer epochs,
-    Double temperature, Integer maxTokens, Integer seed) {
+    Double temperature, Integer maxTokens, Integer seed, Shard shard) {
   public static final Selection ALL = new Selection(List.of(), List.of(), List.of(), List.of(), null);
 
-  /** A selection that keeps the suites' temperature, max tokens and seed. */
+  /** A selection that keeps the suites' temperature, max tokens and seed, unsharded. */
   public Selection(List<String> personas, List<String> suites, List<String> tasks, List<String> categories, Integer epochs) {
-    this(personas, suites, tasks, categories, epochs, null, null, null);
+    this(personas, suites, tasks, categories, epochs, null, null, null, Shard.ALL);
+  }
+
+  /** This selection, limited to one shard. */
+  public Selection withShard(Shard s) {
+    return new Selection(personas, suites, tasks, categories, epochs, temperature, maxTokens, seed, s);
   }
 
   public Selection {
+    shard = shard == null ? Shard.ALL : shard;
     personas = List.copyOf(personas);
     suites = List.copyOf(suites);
     tasks = List.copyOf(tasks);

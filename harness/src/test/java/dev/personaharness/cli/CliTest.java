@@ -195,11 +195,26 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "gate", "import", "export", "cache")) {
+    for (String c : List.of("validate", "list", "prompt", "run", "report", "rescore", "compare", "gate", "merge", "import", "export",
+        "cache", "bench")) {
       Result r = cli(c, "--help");
       assertThat(r.code()).as(c).isZero();
       assertThat(r.out()).startsWith("Usage: harness " + c);
     }
+  }
+
+  @Test
+  void benchPrintsThroughputTimePerCaseAndHeapAndRejectsUnknownModes() {
+    Result r = cli("bench", "--personas", "2", "--tasks", "3", "--epochs", "2", "--quiet", "--dir", tmp.resolve("bench").toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).startsWith("bench: generating 12 cases in ");
+    assertThat(r.out()).startsWith("bench replay: 12 cases (2 personas × 3 tasks × 2 epochs), concurrency 1\n")
+        .containsPattern("  run +[0-9.]+ s +[0-9.]+ cases/s +[0-9.]+ ms/case wall\n")
+        .containsPattern("  heap +max [0-9]+ MB; (no collection ran|at most [0-9]+ MB in use after a GC), pool peaks [0-9]+ MB")
+        .contains("0 errored, 0 stale; run log " + tmp.resolve("bench/reports"));
+    Result bad = cli("bench", "--mode", "live");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("harness: error: --mode takes replay or stub, not 'live'\n");
   }
 
   @Test

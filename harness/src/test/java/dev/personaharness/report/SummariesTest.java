@@ -63,6 +63,39 @@ class SummariesTest {
   }
 
   @Test
+  void theSummaryDoesNotDependOnTheOrderCasesWereLoggedIn() {
+    List<CaseRecord> cases = new java.util.ArrayList<>(List.of(
+        scored("p1", "a1", 1, 1.0, true, null), scored("p1", "a1", 2, 0.1, false, "y"), scored("p1", "a1", 3, 0.7, true, "x"),
+        scored("p1", "b1", 2, 0.0, false, "x"), scored("p2", "a1", 1, 0.9, true, null), missing("p2", "b1"), missing("p1", "b1")));
+    Summary inOrder = Summaries.of(run(cases), null, dev.personaharness.stats.Statistics.Method.BOOTSTRAP);
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 20; i++) {
+      java.util.Collections.shuffle(cases, random);
+      assertThat(Summaries.of(run(cases), null, dev.personaharness.stats.Statistics.Method.BOOTSTRAP)).isEqualTo(inOrder);
+    }
+    // failed check names and problems come out in the same order whichever epoch was logged first
+    assertThat(inOrder.weakest()).filteredOn(w -> w.task().equals("a1") && w.persona().equals("p1")).singleElement()
+        .satisfies(w -> assertThat(w.failedChecks()).containsExactly("x", "y"));
+    assertThat(inOrder.problems()).extracting(Summary.Problem::persona).containsExactly("p1", "p2");
+  }
+
+  @Test
+  void theSpreadTableOfALargeRunListsTheFiftyWidestInOrder() {
+    List<CaseRecord> cases = new java.util.ArrayList<>();
+    for (int t = 0; t < 60; t++) {
+      cases.add(scored("p1", "a" + t, 1, 1.0, true, null));
+      cases.add(scored("p1", "a" + t, 2, t / 100.0, false, null));
+    }
+    RunLog.Run run = run(cases);
+    String md = MarkdownReport.render(run, Summaries.of(run, null, dev.personaharness.stats.Statistics.Method.T));
+    assertThat(md).contains("The 50 of 60 persona × task results with the widest spread; every one is in summary.json.");
+    // the pair (1.0, t/100) spreads less as t grows: a0 … a49 are listed, a50 … a59 are not
+    List<String> rows = md.lines().filter(l -> l.contains(" | mean | 2 | ")).toList();
+    assertThat(rows).hasSize(50).first().asString().startsWith("| `p1` | s/a0 |");
+    assertThat(rows).noneMatch(l -> l.matches("\\| `p1` \\| s/a5[0-9] \\|.*"));
+  }
+
+  @Test
   void markdownCellsCannotBreakTheTableOrInjectHtml() {
     assertThat(MarkdownReport.cell("a|b\nc <script>x</script> `code` \u001b[31m"))
         .isEqualTo("a\\|b c &lt;script&gt;x&lt;/script&gt; 'code' [31m");

@@ -79,11 +79,9 @@ class RunnerTest {
         .hasMessage("--epochs must be from 1 to 1000");
   }
 
-  @Test
-  void aClientThatThrowsLeavesACompleteLogMarkedInterrupted() {
-    ModelClient broken = new ModelClient() {
-      int calls;
-
+  /** A client with a bug: its {@code n}th call throws; {@code calls} counts them. */
+  private static ModelClient throwingAt(int n, java.util.concurrent.atomic.AtomicInteger calls) {
+    return new ModelClient() {
       @Override
       public String name() {
         return "broken";
@@ -91,17 +89,36 @@ class RunnerTest {
 
       @Override
       public Completion complete(ModelRequest r) {
-        if (++calls == 3) {
+        if (calls.incrementAndGet() == n) {
           throw new IllegalStateException("bug");
         }
         return Completion.answer("x", "m", null, 1, false, List.of());
       }
     };
+  }
+
+  @Test
+  void aClientThatThrowsLeavesACompleteLogMarkedInterrupted() {
+    ModelClient broken = throwingAt(3, new java.util.concurrent.atomic.AtomicInteger());
     assertThatThrownBy(() -> new Runner(project).run(Selection.ALL, broken, reports, "r2", Map.of(), null, "t", 1, p -> { }))
         .hasMessage("bug");
     RunLog.Run run = RunLog.read(reports.resolve("r2"));
     assertThat(run.cases()).hasSize(2);
     assertThat(run.info().status()).isEqualTo("interrupted");
+  }
+
+  @Test
+  void concurrentWorkersStopAtTheFirstFailureAndTheLogStaysWhole() {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    ModelClient broken = throwingAt(5, calls);
+    Selection eightEpochs = new Selection(List.of(), List.of(), List.of(), List.of(), 8);
+    assertThatThrownBy(() -> new Runner(project).run(eightEpochs, broken, reports, "r4", Map.of(), null, "t", 3, p -> { }))
+        .hasMessage("bug");
+    RunLog.Run run = RunLog.read(reports.resolve("r4"));
+    assertThat(run.info().status()).isEqualTo("interrupted");
+    // every answered case is logged once, the failed one is not, and nothing is logged after the log closed
+    assertThat(run.cases()).hasSize(calls.get() - 1).extracting(CaseRecord::key).doesNotHaveDuplicates();
+    assertThat(run.info().cases()).isEqualTo(calls.get() - 1);
   }
 
   @Test
