@@ -212,7 +212,7 @@ public final class HtmlReport {
       }
     }));
     if (total[0] > MAX_ANSWERS) {
-      cases.forEach(m -> m.replaceAll((k, v) -> List.of()));
+      cases.forEach(m -> m.replaceAll((k, v) -> new ArrayList<>()));
     }
     cases.forEach(cs -> cs.values().forEach(l -> l.sort(Comparator.comparingInt(c -> c.key().epoch()))));
     boolean answers = total[0] <= MAX_ANSWERS;

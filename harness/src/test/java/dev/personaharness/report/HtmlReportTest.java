@@ -2,7 +2,16 @@ package dev.personaharness.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.personaharness.core.CaseKey;
+import dev.personaharness.runlog.CaseRecord;
+import dev.personaharness.runlog.RunInfo;
+import dev.personaharness.runlog.RunLog;
+import dev.personaharness.stats.Statistics;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -32,5 +41,33 @@ class HtmlReportTest {
     assertThat(HtmlReport.lineOf("mentions \"opaque\" as \"Opaque\" at line 31: \"…\"")).isEqualTo(31);
     assertThat(HtmlReport.lineOf("3075 words (max 2200)")).isNull();
     assertThat(HtmlReport.anchor("api-design/cursor pagination")).isEqualTo("t-api-design-cursor-pagination");
+  }
+
+  @Test
+  void pastTheAnswerLimitThePageKeepsEveryTaskAndDropsTheAnswers() {
+    List<CaseRecord> cases = new ArrayList<>();
+    List<RunInfo.TaskRef> tasks = new ArrayList<>();
+    for (int t = 0; t < 30; t++) {
+      tasks.add(new RunInfo.TaskRef("t" + t, "c", "mean"));
+      for (String persona : List.of("p1", "p2")) {
+        for (int e = 1; e <= 100; e++) {
+          boolean errored = persona.equals("p2") && t == 0;
+          cases.add(new CaseRecord(new CaseKey(persona, "s", "t" + t, e), "c", "h", "h", "m", errored ? null : "answer " + e,
+              null, 1, false, List.of(), errored ? "boom" : null, 0.5,
+              List.of(new CaseRecord.CheckRecord("contains", "x", 1, "passed", 1, "found at line 1")), errored ? null : 1.0,
+              errored ? null : true, 0));
+        }
+      }
+    }
+    RunInfo info = new RunInfo(1, "r", "v", null, "t0", "t1", "completed", "replay", Map.of(),
+        List.of(new RunInfo.PersonaRef("p1", "One", "a/p1.md", "h"), new RunInfo.PersonaRef("p2", "Two", "a/p2.md", "h")),
+        List.of(new RunInfo.SuiteRef("s", "s.yaml", "h", tasks)), null, cases.size());
+    RunLog.Run run = new RunLog.Run(Path.of("reports/r"), info, cases);
+    String page = HtmlReport.ofRun(run, Reports.summarize(run, null, Statistics.Method.T));
+    assertThat(cases).hasSizeGreaterThan(HtmlReport.MAX_ANSWERS);
+    assertThat(page).contains("This run has 6000 cases; over 5000 the page shows scores only")
+        .doesNotContain("<pre class=\"answer\">");
+    assertThat(page.split("<section class=\"task", -1)).hasSize(31);
+    assertThat(page).contains("p2: errored").doesNotContain("Not in this run");
   }
 }
