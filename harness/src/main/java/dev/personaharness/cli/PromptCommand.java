@@ -34,7 +34,7 @@ final class PromptCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Project project = Project.standard(Path.of("")).withReferences(List.of(personaId)).requireValid();
-    Persona persona = project.persona(PersonaLoader.isReference(personaId) ? PersonaLoader.idOf(personaId) : personaId).orElseThrow(() -> new ConfigException(
+    Persona persona = project.persona(PersonaLoader.idOf(personaId)).orElseThrow(() -> new ConfigException(
         "unknown persona '" + personaId + "'; known: " + String.join(", ", project.personas().stream().map(Persona::id).toList())));
     Task task = project.task(taskRef).orElseThrow(() -> new ConfigException(
         "unknown task '" + taskRef + "'; name it as SUITE/TASK (see 'harness list')"));

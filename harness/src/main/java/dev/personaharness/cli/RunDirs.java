@@ -93,7 +93,7 @@ final class RunDirs {
   static String persona(RunLog.View run, String given, String option) {
     List<String> ids = run.info().personas().stream().map(RunInfo.PersonaRef::id).toList();
     if (given != null) {
-      given = dev.personaharness.persona.PersonaLoader.isReference(given) ? dev.personaharness.persona.PersonaLoader.idOf(given) : given;
+      given = dev.personaharness.persona.PersonaLoader.idOf(given);
       if (!ids.contains(given)) {
         throw new ConfigException("persona '" + given + "' is not in run " + run.info().id() + "; it has " + ids);
       }

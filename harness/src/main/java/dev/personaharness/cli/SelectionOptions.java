@@ -34,7 +34,7 @@ final class SelectionOptions {
   Integer seed;
 
   Selection selection() {
-    List<String> ids = personas.stream().map(p -> PersonaLoader.isReference(p) ? PersonaLoader.idOf(p) : p).toList();
+    List<String> ids = personas.stream().map(PersonaLoader::idOf).toList();
     return new Selection(ids, suites, tasks, categories, epochs, temperature, maxTokens, seed, null);
   }
 }

@@ -31,6 +31,12 @@ public record Persona(
     warnings = List.copyOf(warnings);
   }
 
+  /** The id of the file a persona id names: {@code x} for a revision {@code x@main}, the id itself otherwise. */
+  public static String fileId(String id) {
+    int at = id.indexOf('@');
+    return at < 0 ? id : id.substring(0, at);
+  }
+
   /** The first twelve hex digits of the hash, enough to tell revisions apart on screen. */
   public String shortHash() {
     return hash.substring(0, 12);

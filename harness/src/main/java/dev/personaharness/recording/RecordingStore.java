@@ -4,6 +4,7 @@ import dev.personaharness.core.CaseKey;
 import dev.personaharness.core.ConfigException;
 import dev.personaharness.core.Diagnostic;
 import dev.personaharness.core.DisplayPath;
+import dev.personaharness.core.Persona;
 import dev.personaharness.core.Recording;
 import dev.personaharness.core.Usage;
 import java.io.IOException;
@@ -71,8 +72,8 @@ public final class RecordingStore {
 
   /** The key a case's recording is stored under: a persona revision's ({@code x@main}) is its file's ({@code x}). */
   private static CaseKey recordedAs(CaseKey key) {
-    int at = key.persona().indexOf('@');
-    return at < 0 ? key : new CaseKey(key.persona().substring(0, at), key.suite(), key.task(), key.epoch());
+    String file = Persona.fileId(key.persona());
+    return file.equals(key.persona()) ? key : new CaseKey(file, key.suite(), key.task(), key.epoch());
   }
 
   static Recording parse(Path f, CaseKey expected, String content) {

@@ -28,8 +28,8 @@ public final class ComparisonReport {
     } else {
       md.append("Tasks whose score dropped by more than ").append(points(c.margin()))
           .append(", flagged whatever the mean says:\n\n| Task | Baseline | Candidate |\n|---|---:|---:|\n");
-      c.drops().forEach(d -> md.append("| ").append(MarkdownReport.cell(d.task())).append(" | ").append(pct(d.baseline()))
-          .append(" | ").append(pct(d.candidate())).append(" |\n"));
+      c.drops().forEach(d -> md.append("| ").append(MarkdownReport.cell(d.task())).append(" | ").append(Reports.percent(d.baseline()))
+          .append(" | ").append(Reports.percent(d.candidate())).append(" |\n"));
     }
     md.append("\n## Flips\n\n");
     if (c.flips().isEmpty()) {
@@ -56,9 +56,5 @@ public final class ComparisonReport {
 
   private static String points(double v) {
     return String.format(Locale.ROOT, "%.0f points", v * 100);
-  }
-
-  private static String pct(double v) {
-    return String.format(Locale.ROOT, "%.1f%%", v * 100);
   }
 }

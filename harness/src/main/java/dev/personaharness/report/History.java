@@ -1,13 +1,13 @@
 package dev.personaharness.report;
 
 import static dev.personaharness.report.Html.esc;
-import static dev.personaharness.report.Html.pct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.personaharness.core.AtomicFiles;
 import dev.personaharness.core.ConfigException;
 import dev.personaharness.runlog.Json;
+import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import dev.personaharness.stats.Statistics;
 import java.io.IOException;
@@ -66,10 +66,11 @@ public final class History {
   }
 
   private static Entry entry(Path dir) throws JsonProcessingException {
-    JsonNode run = Json.parse(read(dir.resolve(RunLog.RUN_FILE)));
+    RunLog.View run = RunLog.open(dir);
+    RunInfo info = run.info();
     Path summaryFile = dir.resolve(Reports.SUMMARY_FILE);
-    JsonNode summary = Files.isRegularFile(summaryFile) ? Json.parse(read(summaryFile))
-        : Json.parse(RunLog.toJson(Reports.summarize(RunLog.open(dir), null, Statistics.Method.T), false));
+    JsonNode summary = Json.parse(Files.isRegularFile(summaryFile) ? read(summaryFile)
+        : RunLog.toJson(Reports.summarize(run, null, Statistics.Method.T), false));
     Map<String, Double> overall = new LinkedHashMap<>();
     for (JsonNode s : summary.path("leaderboard")) {
       if (s.path("score").isObject()) {
@@ -84,11 +85,10 @@ public final class History {
       }
     }
     Map<String, String> hashes = new TreeMap<>();
-    run.path("personas").forEach(p -> hashes.put(p.path("id").asText(), p.path("hash").asText()));
+    info.personas().forEach(p -> hashes.put(p.id(), p.hash()));
     JsonNode counts = summary.path("counts");
-    return new Entry(dir.getFileName().toString(), run.path("id").asText(), run.path("started_at").asText(""),
-        run.path("status").asText(), run.path("provider").asText(), run.path("git_commit").isTextual() ? run.path("git_commit").asText() : null,
-        counts.path("cases").asLong(), overall, bySuite, hashes, counts.path("errored").asLong(), counts.path("stale").asLong(),
+    return new Entry(dir.getFileName().toString(), info.id(), info.startedAt() == null ? "" : info.startedAt(), info.status(),
+        info.provider(), info.gitCommit(), counts.path("cases").asLong(), overall, bySuite, hashes, counts.path("errored").asLong(), counts.path("stale").asLong(),
         Files.isRegularFile(dir.resolve(HtmlReport.FILE)));
   }
 
@@ -135,7 +135,7 @@ public final class History {
           .append("</code></td><td class=\"n\">").append(e.cases()).append("</td><td class=\"n\">").append(e.errored())
           .append("</td><td class=\"n\">").append(e.stale()).append("</td><td>");
       e.hashes().forEach((p, h) -> b.append("<code>").append(esc(p)).append("</code> ")
-          .append(e.overall().containsKey(p) ? pct(e.overall().get(p)) : "–").append(" <span class=\"meta\">")
+          .append(e.overall().containsKey(p) ? Reports.percent(e.overall().get(p)) : "–").append(" <span class=\"meta\">")
           .append(esc(h.substring(0, Math.min(12, h.length())))).append("</span><br>"));
       b.append("</td></tr>\n");
     }

@@ -42,10 +42,6 @@ final class Html {
     return b.toString();
   }
 
-  static String pct(double v) {
-    return String.format(Locale.ROOT, "%.1f%%", v * 100);
-  }
-
   static String num(double v) {
     return String.format(Locale.ROOT, "%.3f", v);
   }

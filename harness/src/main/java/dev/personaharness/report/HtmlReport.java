@@ -1,13 +1,13 @@
 package dev.personaharness.report;
 
 import static dev.personaharness.report.Html.esc;
-import static dev.personaharness.report.Html.pct;
 
 import dev.personaharness.runlog.CaseRecord;
 import dev.personaharness.runlog.RunInfo;
 import dev.personaharness.runlog.RunLog;
 import dev.personaharness.stats.Interval;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,13 +111,13 @@ public final class HtmlReport {
           .append("</td><td class=\"n\">").append(Html.num(g.mcnemarP())).append("</td><td class=\"n\">").append(Html.num(g.p()))
           .append("</td><td class=\"n\">").append(Html.num(g.adjustedP())).append("</td><td>").append(esc(g.verdict())).append("</td></tr>\n");
     }
-    b.append("</table>\n<h3>Severity guard (drops over ").append(pct(c.margin())).append(")</h3>\n");
+    b.append("</table>\n<h3>Severity guard (drops over ").append(Reports.percent(c.margin())).append(")</h3>\n");
     if (c.drops().isEmpty()) {
       b.append("<p>No task dropped by more than the margin.</p>\n");
     } else {
       b.append("<ul>");
       c.drops().forEach(d -> b.append("<li><a href=\"#").append(anchor(d.task())).append("\">").append(esc(d.task())).append("</a>: ")
-          .append(pct(d.baseline())).append(" → ").append(pct(d.candidate())).append("</li>"));
+          .append(Reports.percent(d.baseline())).append(" → ").append(Reports.percent(d.candidate())).append("</li>"));
       b.append("</ul>\n");
     }
     b.append("<h3>Flips</h3>\n");
@@ -136,17 +136,18 @@ public final class HtmlReport {
   }
 
   private static void leaderboard(StringBuilder b, List<Column> columns) {
-    List<Column> ranked = new ArrayList<>(columns);
-    ranked.sort(Comparator.comparing((Column col) -> standing(col) == null || standing(col).meanScore() == null ? -1
-        : standing(col).meanScore()).reversed());
+    List<Summary.Standing> standings = columns.stream().map(HtmlReport::standing).toList();
+    List<Integer> ranked = java.util.stream.IntStream.range(0, columns.size()).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> standings.get(i) == null || standings.get(i).meanScore() == null ? -1
+            : standings.get(i).meanScore()).reversed()).toList();
     b.append("<h2 id=\"leaderboard\">Leaderboard</h2>\n");
-    b.append(Svg.bars("Mean score with 95% interval", ranked.stream().map(Column::label).toList(),
-        ranked.stream().map(col -> standing(col) == null ? null : standing(col).score()).toList(),
-        ranked.stream().map(columns::indexOf).toList()));
+    b.append(Svg.bars("Mean score with 95% interval", ranked.stream().map(i -> columns.get(i).label()).toList(),
+        ranked.stream().map(i -> standings.get(i) == null ? null : standings.get(i).score()).toList(), ranked));
     b.append("<table class=\"board\"><tr><th>Persona</th><th>Name</th><th>Score [95% CI]</th><th>Pass rate [95% CI]</th>"
         + "<th>Tasks</th><th>Cases</th><th>Errored</th><th>Stale</th></tr>\n");
-    for (Column col : ranked) {
-      Summary.Standing s = standing(col);
+    for (int i : ranked) {
+      Column col = columns.get(i);
+      Summary.Standing s = standings.get(i);
       b.append("<tr><td><code>").append(esc(col.label())).append("</code></td>");
       if (s == null) {
         b.append("<td colspan=\"7\">no cases</td></tr>\n");
@@ -183,42 +184,43 @@ public final class HtmlReport {
     });
   }
 
+  /** One column's tasks: reduced results, tasks whose every case errored, and the cases when the page shows answers. */
+  private record Side(Map<String, Summary.TaskResult> results, Set<String> errored, Map<String, List<CaseRecord>> cases) {
+    boolean present(String key) {
+      return results.containsKey(key) || errored.contains(key);
+    }
+  }
+
   private static void tasks(StringBuilder b, List<Column> columns) {
-    List<Map<String, Summary.TaskResult>> results = new ArrayList<>();
-    List<Map<String, List<CaseRecord>>> cases = new ArrayList<>();
+    Map<Path, Long> runCases = new LinkedHashMap<>();
+    columns.forEach(col -> runCases.putIfAbsent(col.run().dir(), col.summary().counts().cases()));
+    long total = runCases.values().stream().mapToLong(Long::longValue).sum();
+    boolean answers = total <= MAX_ANSWERS;
     Map<String, String> category = new TreeMap<>();
-    long[] total = {0};
+    List<Side> sides = new ArrayList<>();
     for (Column col : columns) {
-      Map<String, Summary.TaskResult> r = new HashMap<>();
-      col.summary().tasks().stream().filter(t -> t.persona().equals(col.persona())).forEach(t -> r.put(t.suite() + "/" + t.task(), t));
-      results.add(r);
-      cases.add(new HashMap<>());
+      col.run().info().suites().forEach(s -> s.tasks().forEach(t -> category.putIfAbsent(s.id() + "/" + t.id(), t.category())));
+      Map<String, Summary.TaskResult> results = new HashMap<>();
+      col.summary().tasks().stream().filter(t -> t.persona().equals(col.persona())).forEach(t -> results.put(t.suite() + "/" + t.task(), t));
+      results.forEach((k, t) -> category.putIfAbsent(k, t.category()));
+      Set<String> errored = new TreeSet<>();
+      col.summary().problems().stream().filter(p -> p.persona().equals(col.persona()))
+          .map(p -> p.suite() + "/" + p.task()).filter(k -> !results.containsKey(k)).forEach(errored::add);
+      sides.add(new Side(results, errored, new HashMap<>()));
     }
-    // each run is read once, one case at a time; answers are kept only while the page can show them
-    Map<RunLog.View, List<Integer>> byRun = new LinkedHashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      byRun.computeIfAbsent(columns.get(i).run(), k -> new ArrayList<>()).add(i);
-    }
-    byRun.forEach((run, cols) -> run.forEachCase(c -> {
-      for (int i : cols) {
-        if (c.key().persona().equals(columns.get(i).persona())) {
-          String k = c.key().suite() + "/" + c.key().task();
-          category.putIfAbsent(k, c.category());
-          List<CaseRecord> kept = cases.get(i).computeIfAbsent(k, x -> new ArrayList<>());
-          if (++total[0] <= MAX_ANSWERS) {
-            kept.add(c);
-          }
-        }
+    if (answers) {
+      // each run is read once, one case at a time
+      Map<RunLog.View, List<Integer>> byRun = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        byRun.computeIfAbsent(columns.get(i).run(), k -> new ArrayList<>()).add(i);
       }
-    }));
-    if (total[0] > MAX_ANSWERS) {
-      cases.forEach(m -> m.replaceAll((k, v) -> new ArrayList<>()));
+      byRun.forEach((run, cols) -> run.forEachCase(c -> cols.stream().filter(i -> c.key().persona().equals(columns.get(i).persona()))
+          .forEach(i -> sides.get(i).cases().computeIfAbsent(c.key().suite() + "/" + c.key().task(), x -> new ArrayList<>()).add(c))));
+      sides.forEach(side -> side.cases().values().forEach(l -> l.sort(Comparator.comparingInt(c -> c.key().epoch()))));
     }
-    cases.forEach(cs -> cs.values().forEach(l -> l.sort(Comparator.comparingInt(c -> c.key().epoch()))));
-    boolean answers = total[0] <= MAX_ANSWERS;
     b.append("<h2 id=\"tasks\">Tasks side by side</h2>\n");
     if (!answers) {
-      b.append("<p class=\"attention\">This run has ").append(total[0]).append(" cases; over ").append(MAX_ANSWERS)
+      b.append("<p class=\"attention\">This run has ").append(total).append(" cases; over ").append(MAX_ANSWERS)
           .append(" the page shows scores only. Answers and evidence are in cases.jsonl.</p>\n");
     }
     b.append("<form class=\"controls\" id=\"controls\">Compare <label>A <select id=\"pick-a\">");
@@ -234,11 +236,14 @@ public final class HtmlReport {
           .append(f[0].equals("all") ? " checked" : "").append("> ").append(f[1]).append("</label> ");
     }
     b.append("</div>\n<div id=\"tasks-list\" class=\"tasks\">\n");
-    Set<String> keys = new TreeSet<>(category.keySet());
-    results.forEach(r -> keys.addAll(r.keySet()));
+    Set<String> keys = new TreeSet<>();
+    sides.forEach(side -> {
+      keys.addAll(side.results().keySet());
+      keys.addAll(side.errored());
+    });
     int index = 0;
     for (String key : keys) {
-      task(b, key, category.getOrDefault(key, ""), index++, columns, results, cases, answers);
+      task(b, key, category.getOrDefault(key, ""), index++, columns, sides, answers);
     }
     b.append("</div>\n");
   }
@@ -250,19 +255,19 @@ public final class HtmlReport {
     }
   }
 
-  private static void task(StringBuilder b, String key, String category, int index, List<Column> columns,
-      List<Map<String, Summary.TaskResult>> results, List<Map<String, List<CaseRecord>>> cases, boolean answers) {
-    Summary.TaskResult a = results.get(0).get(key);
-    Summary.TaskResult bb = columns.size() > 1 ? results.get(1).get(key) : null;
+  private static void task(StringBuilder b, String key, String category, int index, List<Column> columns, List<Side> sides,
+      boolean answers) {
+    Summary.TaskResult a = sides.get(0).results().get(key);
+    Summary.TaskResult bb = columns.size() > 1 ? sides.get(1).results().get(key) : null;
     boolean anyFail = false;
     StringBuilder data = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
-      Summary.TaskResult t = results.get(i).get(key);
+      Summary.TaskResult t = sides.get(i).results().get(key);
       if (t != null) {
         data.append(" data-s").append(i).append("=\"").append(t.score()).append("\" data-p").append(i).append("=\"")
             .append(t.passed() ? 1 : 0).append('"');
       }
-      anyFail |= t == null ? cases.get(i).containsKey(key) : !t.passed();
+      anyFail |= t == null ? sides.get(i).errored().contains(key) : !t.passed();
     }
     boolean regressed = a != null && bb != null && bb.score() < a.score() - 1e-9;
     boolean flipped = a != null && bb != null && a.passed() != bb.passed();
@@ -280,32 +285,33 @@ public final class HtmlReport {
         .append(data).append(" data-any-fail=\"").append(anyFail ? 1 : 0).append("\">\n<details><summary><span class=\"tname\">")
         .append(esc(key)).append("</span> <span class=\"cat\">").append(esc(category)).append("</span>");
     for (int i = 0; i < columns.size(); i++) {
-      Summary.TaskResult t = results.get(i).get(key);
-      String cls = t == null ? (cases.get(i).containsKey(key) ? "err" : "none") : t.passed() ? "pass" : "fail";
+      Summary.TaskResult t = sides.get(i).results().get(key);
+      String cls = t == null ? (sides.get(i).errored().contains(key) ? "err" : "none") : t.passed() ? "pass" : "fail";
       b.append(" <span class=\"chip ").append(cls).append("\" data-col=\"").append(i).append("\" title=\"")
           .append(esc(columns.get(i).label())).append("\">").append(esc(columns.get(i).label())).append(": ")
-          .append(t == null ? (cls.equals("err") ? "errored" : "–") : pct(t.score()) + (t.passed() ? " ✓" : " ✗")).append("</span>");
+          .append(t == null ? (cls.equals("err") ? "errored" : "–") : Reports.percent(t.score()) + (t.passed() ? " ✓" : " ✗")).append("</span>");
     }
     b.append(" <span class=\"badge b-fail\">failing</span><span class=\"badge b-reg\">regressed</span><span class=\"badge b-flip\">flipped</span>")
         .append("</summary>\n<div class=\"cols\">\n");
     for (int i = 0; i < columns.size(); i++) {
-      column(b, index, i, columns.get(i), results.get(i).get(key), cases.get(i).getOrDefault(key, List.of()), answers);
+      Side side = sides.get(i);
+      column(b, index, i, columns.get(i), side.results().get(key), side.present(key), side.cases().getOrDefault(key, List.of()), answers);
     }
     b.append("</div></details></section>\n");
   }
 
-  private static void column(StringBuilder b, int task, int col, Column column, Summary.TaskResult t, List<CaseRecord> cases,
-      boolean answers) {
+  private static void column(StringBuilder b, int task, int col, Column column, Summary.TaskResult t, boolean present,
+      List<CaseRecord> cases, boolean answers) {
     b.append("<div class=\"col\" data-col=\"").append(col).append("\"><h4>").append(esc(column.label())).append("</h4>\n");
     if (t != null) {
-      b.append("<p class=\"meta\">").append(pct(t.score())).append(t.passed() ? " · passed" : " · failed").append(" · ")
+      b.append("<p class=\"meta\">").append(Reports.percent(t.score())).append(t.passed() ? " · passed" : " · failed").append(" · ")
           .append(t.epochs()).append(t.epochs() == 1 ? " epoch" : " epochs").append(" reduced by ").append(esc(t.reducer()));
       if (t.epochs() > 1) {
-        b.append(" · spread ").append(pct(t.min())).append("–").append(pct(t.max()));
+        b.append(" · spread ").append(Reports.percent(t.min())).append("–").append(Reports.percent(t.max()));
       }
       b.append("</p>\n");
     }
-    if (cases.isEmpty() && answers && t == null) {
+    if (!present) {
       b.append("<p class=\"meta\">Not in this run.</p>\n");
     }
     for (CaseRecord c : cases) {
@@ -316,7 +322,7 @@ public final class HtmlReport {
       }
       b.append("<p class=\"meta\">model <code>").append(esc(c.model())).append("</code> · ").append(c.latencyMillis()).append(" ms");
       if (c.score() != null) {
-        b.append(" · score ").append(pct(c.score())).append(Boolean.TRUE.equals(c.passed()) ? " · passed" : " · failed");
+        b.append(" · score ").append(Reports.percent(c.score())).append(Boolean.TRUE.equals(c.passed()) ? " · passed" : " · failed");
       }
       b.append("</p>\n");
       if (c.stale()) {
@@ -334,7 +340,7 @@ public final class HtmlReport {
         }
         b.append("<li class=\"").append(esc(k.status())).append("\"><span class=\"st\">").append(esc(k.status())).append("</span> <b>")
             .append(esc(k.name())).append("</b> <span class=\"meta\">").append(esc(k.type())).append(" · weight ")
-            .append(Html.num(k.weight())).append(" · ").append(pct(k.score())).append("</span><div class=\"ev\">").append(esc(k.evidence()));
+            .append(Html.num(k.weight())).append(" · ").append(Reports.percent(k.score())).append("</span><div class=\"ev\">").append(esc(k.evidence()));
         if (line != null && answers) {
           b.append(" <a href=\"#").append(id).append("-L").append(line).append("\">→ line ").append(line).append("</a>");
         }

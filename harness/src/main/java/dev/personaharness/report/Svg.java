@@ -1,7 +1,6 @@
 package dev.personaharness.report;
 
 import static dev.personaharness.report.Html.esc;
-import static dev.personaharness.report.Html.pct;
 
 import dev.personaharness.stats.Interval;
 import java.util.List;
@@ -122,7 +121,7 @@ final class Svg {
         path.append(pen ? " L" : " M").append(String.format(Locale.ROOT, "%.1f %.1f", xx, yy));
         pen = true;
         s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s · %s: %s</title></circle>",
-            xx, yy, color(j), esc(series.get(j)), esc(xLabels.get(i)), pct(v[i])));
+            xx, yy, color(j), esc(series.get(j)), esc(xLabels.get(i)), Reports.percent(v[i])));
       }
       if (path.length() > 0) {
         s.append("<path d=\"").append(path.toString().strip()).append("\" fill=\"none\" stroke=\"").append(color(j))

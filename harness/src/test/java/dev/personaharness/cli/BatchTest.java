@@ -1,13 +1,12 @@
 package dev.personaharness.cli;
 
+import static dev.personaharness.cli.CliTest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.personaharness.core.CaseKey;
 import dev.personaharness.importing.BatchFormats;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path tmp;
-
-  record Result(int code, String out, String err) {}
-
-  private Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Result(code, out.toString(), err.toString());
-  }
 
   private String[] dirs(String... args) {
     List<String> a = new java.util.ArrayList<>(List.of(args));
@@ -43,7 +33,7 @@ class BatchTest {
   @Test
   void openAiBatchRoundTrip() throws Exception {
     Path in = tmp.resolve("batch.jsonl");
-    Result export = cli(dirs("export", "--format", "openai-batch", "--model", "gpt-4o-mini", "-o", in.toString()));
+    CliTest.Result export = cli(dirs("export", "--format", "openai-batch", "--model", "gpt-4o-mini", "-o", in.toString()));
     assertThat(export.code()).as(export.err()).isZero();
     List<String> lines = Files.readAllLines(in);
     assertThat(lines).hasSize(2);
@@ -61,7 +51,7 @@ class BatchTest {
             + "\"message\":{\"role\":\"assistant\",\"content\":\"Use numeric.\"},\"finish_reason\":\"stop\"}],"
             + "\"usage\":{\"prompt_tokens\":90,\"completion_tokens\":3,\"total_tokens\":93}}},\"error\":null}",
         "{\"id\":\"batch_req_2\",\"custom_id\":\"" + otherId + "\",\"response\":null,\"error\":{\"code\":\"server_error\",\"message\":\"boom\"}}"));
-    Result imported = cli(dirs("import", results.toString(), "--recordings", tmp.resolve("rec").toString()));
+    CliTest.Result imported = cli(dirs("import", results.toString(), "--recordings", tmp.resolve("rec").toString()));
     assertThat(imported.code()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("imported 1 recording(s)");
     assertThat(imported.err()).contains("case terse × good/explain-idempotency #1 failed in the batch (boom)");
@@ -82,11 +72,11 @@ class BatchTest {
         "{\"custom_id\":\"" + id + "\",\"result\":{\"type\":\"succeeded\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\","
             + "\"role\":\"assistant\",\"model\":\"claude-sonnet-4-5-20250929\",\"content\":[{\"type\":\"text\",\"text\":\"First store, then replay.\"}],"
             + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":80,\"output_tokens\":6}}}}"));
-    Result imported = cli(dirs("import", results.toString(), "--recordings", tmp.resolve("rec").toString()));
+    CliTest.Result imported = cli(dirs("import", results.toString(), "--recordings", tmp.resolve("rec").toString()));
     assertThat(imported.code()).as(imported.err()).isZero();
     assertThat(Files.readString(tmp.resolve("rec/good/terse/explain-idempotency.1.md"))).endsWith("---\nFirst store, then replay.");
     Path unknown = Files.write(tmp.resolve("unknown.jsonl"), List.of("{\"custom_id\":\"cnope\",\"result\":{\"type\":\"succeeded\",\"message\":{}}}"));
-    Result bad = cli(dirs("import", unknown.toString(), "--recordings", tmp.resolve("rec").toString()));
+    CliTest.Result bad = cli(dirs("import", unknown.toString(), "--recordings", tmp.resolve("rec").toString()));
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains(":1: error: custom_id 'cnope' matches no case of the current personas and suites");
   }

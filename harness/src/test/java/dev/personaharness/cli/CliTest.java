@@ -18,7 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
   private static final Path FIXTURES = Path.of("harness/src/test/resources/fixtures");
 
-  record Result(int code, String out, String err) {}
+  record Result(int code, String out, String err) {
+    String all() {
+      return out + err;
+    }
+  }
 
   static Result cli(String... args) {
     StringWriter out = new StringWriter();

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -89,16 +87,14 @@ class HostileInputTest {
   @MethodSource("cases")
   void failsClosedWithItsPinnedDiagnostics(String name) throws Exception {
     Path root = project(name, tmp);
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"run", "--agents-dir", root.resolve("agents").toString(), "--suites-dir",
+    CliTest.Result r = CliTest.cli("run", "--agents-dir", root.resolve("agents").toString(), "--suites-dir",
         root.resolve("suites").toString(), "--reports", root.resolve("reports").toString(), "--recordings",
-        root.resolve("recordings").toString(), "--quiet"}, new PrintWriter(out), new PrintWriter(err));
+        root.resolve("recordings").toString(), "--quiet");
     // in-process the paths are absolute (the temporary folder is outside the working directory)
-    String shown = err.toString().replace(root.toAbsolutePath().normalize() + "/", "");
+    String shown = r.err().replace(root.toAbsolutePath().normalize() + "/", "");
     assertThat(shown).isEqualTo(expected(name));
-    assertThat(code).as(shown).isEqualTo(Main.USAGE);
-    assertThat(out.toString()).isEmpty();
+    assertThat(r.code()).as(shown).isEqualTo(Main.USAGE);
+    assertThat(r.out()).isEmpty();
     assertThat(shown).doesNotContain("Exception", "\tat ", "at dev.");
     assertThat(root.resolve("reports")).doesNotExist();
     assertThat(root.resolve("recordings")).doesNotExist();

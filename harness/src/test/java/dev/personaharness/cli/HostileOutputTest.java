@@ -1,11 +1,10 @@
 package dev.personaharness.cli;
 
+import static dev.personaharness.cli.CliTest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,24 +29,11 @@ class HostileOutputTest {
 
   @TempDir Path tmp;
 
-  record Output(int code, String out, String err) {
-    String all() {
-      return out + err;
-    }
-  }
-
-  private Output cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Output(code, out.toString(), err.toString());
-  }
-
-  private Output process(String... args) throws Exception {
+  private CliTest.Result process(String... args) throws Exception {
     Path output = Files.createTempFile(tmp, "out", ".txt");
     Process p = Fixtures.harness(tmp, Map.of(), output, args);
     assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-    return new Output(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8), "");
+    return new CliTest.Result(p.exitValue(), Files.readString(output, StandardCharsets.UTF_8), "");
   }
 
   private String[] project(String... args) {
@@ -81,22 +67,22 @@ class HostileOutputTest {
         "task", "render", "model", "m\u001b[31m", "text", ANSWER)) + "\n");
     String recordings = tmp.resolve("recordings").toString();
     String reports = tmp.resolve("reports").toString();
-    List<Output> printed = new ArrayList<>();
+    List<CliTest.Result> printed = new ArrayList<>();
 
     printed.add(cli(project("import", answers.toString(), "--recordings", recordings)));
-    Output run = cli(project("run", "--recordings", recordings, "--reports", reports));
+    CliTest.Result run = cli(project("run", "--recordings", recordings, "--reports", reports));
     printed.add(run);
     assertThat(run.code()).as(run.all()).isZero();
     Path dir = tmp.resolve("reports/latest").toRealPath();
     printed.add(cli("report", dir.toString()));
-    Output rescore = cli(project("rescore", dir.toString(), "--reports", reports));
+    CliTest.Result rescore = cli(project("rescore", dir.toString(), "--reports", reports));
     printed.add(rescore);
     printed.add(cli("compare", dir.toString(), tmp.resolve("reports/latest").toRealPath().toString()));
     printed.add(cli("validate", tmp.resolve("agents").toString(), tmp.resolve("suites").toString()));
     // list and prompt read agents/ and suites/ of the working directory: a process of their own
     printed.add(process("list"));
     printed.add(process("prompt", "--persona", "hostile", "--task", "hostile/render"));
-    for (Output o : printed) {
+    for (CliTest.Result o : printed) {
       assertThat(o.code()).as(o.all()).isZero();
       assertNoRawControlCharacters(o.all());
     }
