@@ -5,8 +5,7 @@ import dev.personaharness.core.ConfigException;
 import dev.personaharness.report.Comparison;
 import dev.personaharness.report.ComparisonReport;
 import dev.personaharness.report.HtmlReport;
-import dev.personaharness.report.Reports;
-import dev.personaharness.stats.Statistics;
+import dev.personaharness.report.Summary;
 import dev.personaharness.runlog.RunLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,15 +51,15 @@ final class CompareCommand implements Callable<Integer> {
     if (cand == base && bp.equals(cp)) {
       throw new ConfigException("baseline and candidate are the same persona of the same run; name two personas or two runs");
     }
-    Comparison c = Comparison.of(base, bp, cand, cp, significance.alpha, significance.margin);
+    Summary baseSummary = Comparison.summary(base);
+    Summary candSummary = cand == base ? baseSummary : Comparison.summary(cand);
+    Comparison c = Comparison.of(base, baseSummary, bp, cand, candSummary, cp, significance.alpha, significance.margin);
     String md = ComparisonReport.markdown(c);
     spec.commandLine().getOut().print(md);
     if (out != null) {
       AtomicFiles.write(out, md);
     }
     if (html != null) {
-      var baseSummary = Reports.summarize(base, null, Statistics.Method.T);
-      var candSummary = cand == base ? baseSummary : Reports.summarize(cand, null, Statistics.Method.T);
       AtomicFiles.write(html, HtmlReport.ofComparison(c, base, baseSummary, bp, cand, candSummary, cp));
     }
     return Main.OK;

@@ -45,8 +45,21 @@ public record Comparison(
 
   public static Comparison of(RunLog.View baseRun, String basePersona, RunLog.View candRun, String candPersona, double alpha,
       double margin) {
-    return of(tasks(baseRun, basePersona), label(baseRun, basePersona), tasks(candRun, candPersona), label(candRun, candPersona),
-        alpha, margin, warnings(baseRun, basePersona, candRun, candPersona));
+    Summary baseSummary = summary(baseRun);
+    Summary candSummary = candRun == baseRun ? baseSummary : summary(candRun);
+    return of(baseRun, baseSummary, basePersona, candRun, candSummary, candPersona, alpha, margin);
+  }
+
+  /** As above, with the runs' summaries already made (one summary serves both sides of a run). */
+  public static Comparison of(RunLog.View baseRun, Summary baseSummary, String basePersona, RunLog.View candRun,
+      Summary candSummary, String candPersona, double alpha, double margin) {
+    return of(tasks(baseRun, baseSummary, basePersona), label(baseRun, basePersona), tasks(candRun, candSummary, candPersona),
+        label(candRun, candPersona), alpha, margin, warnings(baseRun, basePersona, candRun, candPersona));
+  }
+
+  /** The summary a comparison pairs tasks from (Student-t intervals; the tests themselves are paired). */
+  public static Summary summary(RunLog.View run) {
+    return Summaries.of(run, null, Statistics.Method.T);
   }
 
   /** Compares task results keyed by {@code suite/task}. */
@@ -106,8 +119,12 @@ public record Comparison(
   }
 
   static Map<String, Summary.TaskResult> tasks(RunLog.View run, String persona) {
+    return tasks(run, summary(run), persona);
+  }
+
+  private static Map<String, Summary.TaskResult> tasks(RunLog.View run, Summary summary, String persona) {
     Map<String, Summary.TaskResult> result = new TreeMap<>();
-    for (Summary.TaskResult t : Summaries.of(run, null, Statistics.Method.T).tasks()) {
+    for (Summary.TaskResult t : summary.tasks()) {
       if (t.persona().equals(persona)) {
         result.put(t.suite() + "/" + t.task(), t);
       }
