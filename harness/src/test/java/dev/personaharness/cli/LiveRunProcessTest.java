@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,23 +29,18 @@ class LiveRunProcessTest {
   private static final String CANARY = "sk-canary-0d9e8f7a6b5c";
 
   @TempDir Path tmp;
-  private WireMockServer server;
+  @RegisterExtension
+  final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().jettyAcceptors(1).containerThreads(8)).build();
 
   @BeforeEach
   void start() throws Exception {
-    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).containerThreads(8));
-    server.start();
     server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withHeader("Content-Type", "application/json")
         .withBody("""
             {"id":"c1","object":"chat.completion","created":1,"model":"local-model",
              "choices":[{"index":0,"message":{"role":"assistant","content":"Use numeric(12,2) and an Idempotency-Key; first store, then replay."},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":50,"completion_tokens":12,"total_tokens":62}}""")));
     Fixtures.project(tmp, false);
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
   }
 
   private int harness(String... args) throws Exception {

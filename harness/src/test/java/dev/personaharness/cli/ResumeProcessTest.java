@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,23 +28,18 @@ class ResumeProcessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
-  private WireMockServer server;
+  @RegisterExtension
+  final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().jettyAcceptors(1).containerThreads(8)).build();
 
   @BeforeEach
   void start() throws Exception {
-    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).containerThreads(8));
-    server.start();
     server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withFixedDelay(150).withHeader("Content-Type", "application/json")
         .withBody("""
             {"id":"c1","object":"chat.completion","created":1,"model":"slow-model",
              "choices":[{"index":0,"message":{"role":"assistant","content":"## Summary\\nUse numeric; first store the Idempotency-Key, then replay."},"finish_reason":"stop"}],
              "usage":{"prompt_tokens":50,"completion_tokens":12,"total_tokens":62}}""")));
     Fixtures.project(tmp, true);
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
   }
 
   private Process start(String... args) throws Exception {

@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.personaharness.core.CaseKey;
@@ -22,9 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Live providers against WireMock speaking the providers' real wire formats. */
 class LiveClientTest {
@@ -38,18 +37,9 @@ class LiveClientTest {
        "content":[{"type":"text","text":"Use keyset pagination."}],"stop_reason":"end_turn","stop_sequence":null,
        "usage":{"input_tokens":12,"output_tokens":4}}""";
 
-  private WireMockServer server;
-
-  @BeforeEach
-  void start() {
-    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).containerThreads(8));
-    server.start();
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
-  }
+  @RegisterExtension
+  final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().jettyAcceptors(1).containerThreads(8)).build();
 
   private LiveOptions opts(Duration timeout, int attempts) {
     return new LiveOptions(server.baseUrl() + "/v1", timeout, attempts, Duration.ofSeconds(30), Duration.ofMillis(10), 4,

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.personaharness.model.LiveOptions;
 import dev.personaharness.model.Providers;
@@ -20,9 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A concurrent live run over a server that throttles, fails and drops connections: no case lost or doubled. */
@@ -34,12 +34,12 @@ class LiveRunTest {
        "usage":{"prompt_tokens":5,"completion_tokens":5,"total_tokens":10}}""";
 
   @TempDir Path reports;
-  private WireMockServer server;
+  @RegisterExtension
+  final WireMockExtension server = WireMockExtension.newInstance()
+      .options(options().dynamicPort().jettyAcceptors(1).containerThreads(12)).build();
 
   @BeforeEach
   void start() {
-    server = new WireMockServer(options().dynamicPort().jettyAcceptors(1).containerThreads(12));
-    server.start();
     server.stubFor(post("/v1/chat/completions").atPriority(5)
         .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(OK)));
     // every request of the lenient persona is dropped; the other task is throttled with Retry-After: 0
@@ -47,11 +47,6 @@ class LiveRunTest {
         .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     server.stubFor(post("/v1/chat/completions").atPriority(2).withRequestBody(containing("idempotency keys"))
         .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0").withBody("{\"error\":{\"message\":\"rate limited\"}}")));
-  }
-
-  @AfterEach
-  void stop() {
-    server.stop();
   }
 
   @Test
